@@ -1,0 +1,1 @@
+"""NLP stages over spaCy ``Doc`` objects: segment, entities, temporal, events, claims."""
