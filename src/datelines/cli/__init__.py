@@ -1,0 +1,76 @@
+"""The command line: a thin shell over the library (click).
+
+Each command opens the store, calls one library function that returns data, and prints
+it. Library errors (:class:`~datelines.errors.DatelinesError`) become one line on stderr
+and exit status 1; usage errors exit 2. Commands live in one module per group below and
+register themselves on :data:`main` when imported.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from datelines.errors import DatelinesError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DEFAULT_DB = "datelines.db"
+
+# Command modules, imported in this order; each registers its commands on `main`
+# or on `evaluate`.
+COMMAND_MODULES: tuple[str, ...] = (
+    "add",
+    "timeline",
+    "export",
+    "demo",
+    "evaluate_events",
+    "timeml",
+    "compare",
+    "serve",
+)
+
+
+class Main(click.Group):
+    """A click group that turns DatelinesError into one line and exit status 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DatelinesError as err:
+            click.echo(f"datelines: error: {err}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=Main)
+@click.version_option(package_name="datelines")
+def main() -> None:
+    """datelines: source-attributed timelines from historical narratives."""
+
+
+@main.group()
+def evaluate() -> None:
+    """Score datelines against gold data (events, TimeML, disagreements)."""
+
+
+def db_option(func: F) -> F:
+    """The ``--db`` option every command takes."""
+    return click.option(
+        "--db",
+        default=DEFAULT_DB,
+        show_default=True,
+        type=click.Path(dir_okay=False),
+        help="SQLite database file.",
+    )(func)
+
+
+for _name in COMMAND_MODULES:
+    try:
+        importlib.import_module(f"datelines.cli.{_name}")
+    except ModuleNotFoundError as _err:  # a command module not written yet
+        if _err.name != f"datelines.cli.{_name}":
+            raise
