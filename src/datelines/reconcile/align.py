@@ -1,0 +1,228 @@
+"""reconcile stage: which events, across sources, describe the same happening.
+
+Consumes plain :class:`~datelines.model.Event` objects; produces :class:`Item` features
+and scored :class:`Link` pairs for :mod:`datelines.reconcile.conflicts`.
+
+Candidates come from *blocking*, so cost grows near-linearly with the number of events:
+dated events (year or finer) are sorted by the start of their interval and swept with a
+fixed window (each event meets only its time neighbours, at most ``max_candidates``);
+events dated only by decade or century, or undated, go to a bucket keyed by the names
+and kind group they carry, and meet only events sharing a key (keys carried by too many
+events are skipped). Each candidate pair is then scored on four signals: compatible
+kind (``data/kinds.yaml``), shared participants (entity ids or fuzzy names), similar
+wording (TF-IDF), and compatible dates (intervals, not strings). A pair whose score
+passes ``settings.link_threshold`` is a link; linked events form an alignment.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from datelines.model import Event
+from datelines.reconcile.dates import RANK, When, date_relation, stated_duration, when
+from datelines.reconcile.settings import CompareSettings
+from datelines.reconcile.similarity import Names, Wording, fold
+
+
+@dataclass(frozen=True)
+class Item:
+    """An event with the features alignment and conflict checks need."""
+
+    index: int
+    event: Event
+    when: When | None
+    duration: tuple[int, str] | None
+    group: str
+    names: dict[str, str] = field(hash=False)  # key -> surface name (participants)
+    agents: dict[str, str] = field(hash=False)
+    places: dict[str, str] = field(hash=False)
+
+    @property
+    def coarse(self) -> bool:
+        return self.when is None or RANK[self.when.granularity] > RANK["year"]
+
+
+@dataclass(frozen=True)
+class Link:
+    a: int  # Item.index
+    b: int
+    score: float
+    wording: float
+    same_kind: bool
+
+
+@lru_cache(maxsize=1)
+def kind_table() -> dict[str, Any]:
+    """The kinds data file, parsed."""
+    text = resources.files("datelines.reconcile").joinpath("data/kinds.yaml")
+    return yaml.safe_load(text.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1)
+def _group_of() -> dict[str, str]:
+    return {
+        kind: name
+        for name, group in kind_table()["groups"].items()
+        for kind in group["kinds"]
+    }
+
+
+def kind_group(kind: str) -> str:
+    """The group a kind belongs to (the kind itself when it has none).
+
+    >>> kind_group("massacre"), kind_group("execution"), kind_group("picnic")
+    ('killing', 'killing', 'picnic')
+    """
+    k = kind.lower().strip()
+    return _group_of().get(k, k)
+
+
+def is_once(kind: str) -> bool:
+    return kind.lower() in kind_table()["once"]["kinds"]
+
+
+def has_defining_agents(kind: str) -> bool:
+    return kind.lower() in kind_table()["defining_agents"]["kinds"]
+
+
+def items(events: Sequence[Event], names: Names) -> list[Item]:
+    """Features for every event, in order."""
+    out = []
+    for i, event in enumerate(events):
+        duration = None if event.date.end_value else stated_duration(event.evidence.quote)
+        people = {names.key(p.name, p.entity): p.name for p in event.participants}
+        agents = {
+            names.key(p.name, p.entity): p.name
+            for p in event.participants
+            if p.role == "agent"
+        }
+        places = {fold(p): p for p in event.places}
+        out.append(
+            Item(
+                i, event, when(event.date, duration_days=duration[0] if duration else None),
+                duration, kind_group(event.kind), people, agents, places,
+            )
+        )
+    return out
+
+
+def candidates(items_: Sequence[Item], *, settings: CompareSettings) -> list[tuple[int, int]]:
+    """Candidate pairs by blocking: a time sweep plus a keyed bucket for coarse dates."""
+    pairs: set[tuple[int, int]] = set()
+    dated = sorted((it for it in items_ if not it.coarse), key=lambda it: it.when.lo)  # type: ignore[union-attr]
+    starts = [it.when.lo for it in dated]  # type: ignore[union-attr]
+    window = settings.window_days
+    for pos, it in enumerate(dated):
+        assert it.when is not None
+        end = it.when.start_hi or it.when.hi
+        stop = bisect_right(starts, end + timedelta(days=window))
+        for other in dated[pos + 1 : min(stop, pos + 1 + settings.max_candidates)]:
+            pairs.add((min(it.index, other.index), max(it.index, other.index)))
+    # the coarse / undated bucket: meet events that share a name or kind group
+    postings: dict[str, list[int]] = defaultdict(list)
+    for it in items_:
+        for key in (*it.names, "kind:" + it.group):
+            postings[key].append(it.index)
+    for it in items_:
+        if not it.coarse:
+            continue
+        met = 0
+        for key in (*it.names, "kind:" + it.group):
+            posting = postings[key]
+            if len(posting) > settings.max_postings:
+                continue
+            for j in posting:
+                if j != it.index and met < settings.max_candidates:
+                    pairs.add((min(it.index, j), max(it.index, j)))
+                    met += 1
+    return sorted(pairs)
+
+
+def score(a: Item, b: Item, wording: Wording, names: Names) -> Link:
+    """How likely two events describe the same happening (0..1)."""
+    same_kind = a.event.kind.lower() == b.event.kind.lower()
+    if same_kind:
+        kind = 1.0
+    elif a.group == b.group:
+        kind = 0.7
+    else:
+        kind = 0.0
+    shared, union = names.overlap(a.names, b.names)
+    name_score = (0.5 + 0.5 * shared / union) if shared else 0.0
+    words = wording.similarity(a.index, b.index)
+    rel = date_relation(
+        a.event.date, b.event.date,
+        a_days=a.duration[0] if a.duration else None,
+        b_days=b.duration[0] if b.duration else None,
+    )
+    if rel.kind == "compatible":
+        precise = a.when and b.when and RANK[a.when.granularity] <= RANK["month"] and (
+            RANK[b.when.granularity] <= RANK["month"]
+        )
+        date_term = 0.15 if precise else 0.05
+    elif rel.kind == "conflict":
+        date_term = -0.05 if rel.gap_days <= 31 else -0.15 if rel.gap_days <= 400 else -0.3
+    else:
+        date_term = 0.0
+    once = same_kind and is_once(a.event.kind) and shared > 0
+    if once:
+        date_term = max(date_term, 0.1)
+    value = 0.3 * kind + 0.25 * name_score + 0.45 * words + date_term
+    return Link(a.index, b.index, max(0.0, min(1.0, value)), words, same_kind)
+
+
+def link_all(
+    items_: Sequence[Item], names: Names, *, settings: CompareSettings
+) -> tuple[list[Link], int]:
+    """Loose links among the events (``settings.loose_threshold``) and the number of
+    candidate pairs scored; :func:`is_link` picks the firm ones."""
+    wording = Wording([f"{it.event.summary} {it.event.evidence.quote}" for it in items_])
+    pairs = candidates(items_, settings=settings)
+    links = []
+    for i, j in pairs:
+        a, b = items_[i], items_[j]
+        same_source = a.event.source == b.event.source
+        if same_source and (a.event.evidence.start, a.event.evidence.end) == (
+            b.event.evidence.start, b.event.evidence.end
+        ):
+            continue  # one sentence holding two events: two happenings
+        link = score(a, b, wording, names)
+        if link.score >= settings.loose_threshold:
+            links.append(link)
+    return links, len(pairs)
+
+
+def clusters(size: int, links: Sequence[Link]) -> list[list[int]]:
+    """Connected components of the links (each a sorted list of item indexes)."""
+    parent = list(range(size))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for link in links:
+        ra, rb = find(link.a), find(link.b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(size):
+        groups[find(i)].append(i)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def is_link(link: Link, items_: Sequence[Item], *, settings: CompareSettings) -> bool:
+    """Whether a loose link is firm enough to align (same-source pairs need more)."""
+    same_source = items_[link.a].event.source == items_[link.b].event.source
+    margin = settings.internal_margin if same_source else 0.0
+    return link.score >= settings.link_threshold + margin

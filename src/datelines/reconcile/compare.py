@@ -1,0 +1,133 @@
+"""reconcile stage: compare several accounts -- the one entry point.
+
+Consumes plain :class:`~datelines.model.Source` and :class:`~datelines.model.Event`
+objects (no spaCy, no store), optionally resolved :class:`~datelines.model.Entity`
+records and each source's text; produces a
+:class:`~datelines.reconcile.types.Comparison`: alignments, conflicts (between sources
+and inside one), omissions and the number of agreeing pairs.
+
+>>> from datelines.model import DateClaim, Evidence, Source
+>>> def ev(i, src, value, text, quote):
+...     return Event(id=i, source=src, kind="founding", summary="club founded",
+...                  date=DateClaim(value=value, text=text),
+...                  evidence=Evidence(quote=quote, start=0, end=len(quote)))
+>>> sources = [Source(id="a", path="a.txt", sha256=""), Source(id="b", path="b.txt", sha256="")]
+>>> result = compare(sources, [
+...     ev("a1", "a", "1902-05-04", "4 May 1902", "The rowing club was founded on 4 May 1902."),
+...     ev("b1", "b", "1902-05-09", "9 May 1902", "On 9 May 1902 the rowing club was founded.")])
+>>> [(c.type, c.strength) for c in result.conflicts]
+[('date', 'hard')]
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+
+from datelines.model import Entity, Event, Source
+from datelines.reconcile import align, conflicts, omissions
+from datelines.reconcile.align import Item
+from datelines.reconcile.quotes import QuoteFinder
+from datelines.reconcile.settings import CompareSettings
+from datelines.reconcile.similarity import Names
+from datelines.reconcile.types import AlignedEvent, Alignment, Comparison, Conflict
+
+DEFAULT_SETTINGS = CompareSettings()
+
+
+def compare(
+    sources: Sequence[Source],
+    events: Sequence[Event],
+    *,
+    entities: Iterable[Entity] = (),
+    texts: Mapping[str, str] | None = None,
+    settings: CompareSettings = DEFAULT_SETTINGS,
+) -> Comparison:
+    """Align the accounts' events, find their conflicts, omissions and agreements.
+
+    ``texts`` maps a source id to its original text: quotes of figures then come from
+    the sentence that holds them, and omissions check that the silent source's text
+    lacks the event's key terms.
+    """
+    texts = dict(texts or {})
+    known = {s.id for s in sources}
+    kept = [
+        e for e in events
+        if e.source in known and e.confidence >= settings.min_confidence
+        and e.status != "rejected"
+    ]
+    names = Names(entities)
+    items = align.items(kept, names)
+    loose, n_candidates = align.link_all(items, names, settings=settings)
+    firm = [link for link in loose if align.is_link(link, items, settings=settings)]
+    label = _labeler(sources)
+    quote = QuoteFinder(texts)
+    found: dict[str, Conflict] = {}
+    agreements = 0
+    for link in firm:
+        a, b = items[link.a], items[link.b]
+        pair = conflicts.check(a, b, label, quote)
+        for c in pair:
+            found.setdefault(c.id, c)
+        if not pair and a.event.source != b.event.source:
+            agreements += 1
+    missing = omissions.find_omissions(
+        items, loose, texts=texts, label=label, settings=settings
+    )
+    return Comparison(
+        sources=tuple(sources),
+        alignments=tuple(_alignments(items, firm)),
+        conflicts=tuple(sorted(found.values(), key=_conflict_order)),
+        omissions=tuple(missing),
+        agreements=agreements,
+        candidates=n_candidates,
+        events_per_year=_events_per_year(items),
+    )
+
+
+def _labeler(sources: Sequence[Source]) -> conflicts.Label:
+    """Short source names for explanations: the file name without its extension."""
+    names = {s.id: s.path.rsplit("/", 1)[-1].rsplit(".", 1)[0] or s.id for s in sources}
+    return lambda sid: names.get(sid, sid)
+
+
+def _conflict_order(c: Conflict) -> tuple[int, str, str]:
+    return (0 if c.strength == "hard" else 1, c.type, c.id)
+
+
+def _alignments(items: Sequence[Item], links: Sequence[align.Link]) -> list[Alignment]:
+    weakest: dict[int, float] = {}
+    groups = align.clusters(len(items), links)
+    member = {i: g[0] for g in groups for i in g}
+    for link in links:
+        root = member[link.a]
+        weakest[root] = min(weakest.get(root, 1.0), link.score)
+    out = []
+    for n, group in enumerate(sorted(groups, key=lambda g: _start(items, g)), start=1):
+        out.append(
+            Alignment(
+                id=f"a{n}",
+                events=tuple(
+                    AlignedEvent(items[i].event.source, items[i].event.id,
+                                 items[i].event.evidence.quote)
+                    for i in group
+                ),
+                score=weakest.get(group[0], 0.0),
+            )
+        )
+    return out
+
+
+def _start(items: Sequence[Item], group: Sequence[int]) -> str:
+    starts = [items[i].when.lo.isoformat() for i in group if items[i].when is not None]
+    return min(starts) if starts else "9999"
+
+
+def _events_per_year(items: Sequence[Item]) -> dict[str, dict[int, int]]:
+    """Dated events per year per source (decades and coarser are left out)."""
+    counts: dict[str, Counter[int]] = defaultdict(Counter)
+    for it in items:
+        counts.setdefault(it.event.source, Counter())
+        if it.when is not None and not it.coarse:
+            counts[it.event.source][it.when.lo.year] += 1
+    return {sid: dict(c) for sid, c in counts.items()}

@@ -1,0 +1,237 @@
+"""reconcile stage: where linked events disagree -- dates, figures, actors, places, terms.
+
+Consumes scored :class:`~datelines.reconcile.align.Link` pairs of
+:class:`~datelines.reconcile.align.Item` and produces
+:class:`~datelines.reconcile.types.Conflict` records with a claim on every side (source,
+event, quote, value). A pair from one source is an *internal* contradiction.
+
+Each check says how strong the disagreement is -- ``hard`` (cannot both hold) or
+``soft`` (different scope, overlapping ranges, plausible readings of both) -- and words
+it neutrally: "A says X; B says Y", never which side is right.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable, Iterator
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from datelines.model import Figure
+from datelines.reconcile import dates, figures
+from datelines.reconcile.align import Item, has_defining_agents
+from datelines.reconcile.similarity import fold, same_name
+from datelines.reconcile.types import Claim, Conflict, ConflictType, Strength
+
+Label = Callable[[str], str]  # source id -> a short name for explanations
+Quote = Callable[[Item, str], str]  # (item, value text) -> the sentence that holds it
+
+
+def conflict_id(kind: str, *event_ids: str) -> str:
+    """A stable id for a conflict from its type and the events on its sides.
+
+    >>> conflict_id("date", "e2", "e1") == conflict_id("date", "e1", "e2")
+    True
+    """
+    digest = hashlib.sha1(("|".join([kind, *sorted(event_ids)])).encode()).hexdigest()
+    return f"{kind}-{digest[:10]}"
+
+
+def _conflict(
+    kind: ConflictType,
+    strength: Strength,
+    a: Item,
+    b: Item,
+    values: tuple[str, str],
+    quotes: tuple[str, str],
+    label: Label,
+    tail: str = "",
+) -> Conflict:
+    internal = a.event.source == b.event.source
+    if internal:
+        explanation = (
+            f"{label(a.event.source)} says {values[0]} in one passage "
+            f"and {values[1]} in another"
+        )
+    else:
+        explanation = (
+            f"{label(a.event.source)} says {values[0]}; "
+            f"{label(b.event.source)} says {values[1]}"
+        )
+    return Conflict(
+        id=conflict_id(kind, a.event.id, b.event.id),
+        type=kind,
+        strength=strength,
+        event=a.event.summary or a.event.kind,
+        claims=(
+            Claim(a.event.source, a.event.id, quotes[0], values[0]),
+            Claim(b.event.source, b.event.id, quotes[1], values[1]),
+        ),
+        explanation=explanation + (f" ({tail})" if tail else "") + ".",
+        internal=internal,
+    )
+
+
+def date_conflict(a: Item, b: Item, label: Label, quote: Quote) -> Conflict | None:
+    """Same happening dated differently beyond the granularity of either claim."""
+    rel = dates.date_relation(
+        a.event.date, b.event.date,
+        a_days=a.duration[0] if a.duration else None,
+        b_days=b.duration[0] if b.duration else None,
+    )
+    if rel.kind != "conflict" or rel.strength is None:
+        return None
+    va, vb = _date_value(a), _date_value(b)
+    tail = {
+        "start": f"{rel.gap_days} days apart",
+        "extent": "one extent does not fit inside the other's period",
+        "end": "the ends differ",
+    }.get(rel.reason, "")
+    qa, qb = quote(a, a.event.date.text), quote(b, b.event.date.text)
+    return _conflict("date", rel.strength, a, b, (va, vb), (qa, qb), label, tail)
+
+
+def _date_value(it: Item) -> str:
+    text = dates.describe(it.event.date)
+    if it.duration and not it.event.date.end_value:
+        text += f" lasting {it.duration[1]}"
+    return text
+
+
+def figure_conflicts(a: Item, b: Item, label: Label, quote: Quote) -> Iterator[Conflict]:
+    """Counts of the same measure that cannot both hold (or sit far apart)."""
+    fa = [(f, figures.measure(f, quote(a, f.text))) for f in a.event.figures]
+    fb = [(f, figures.measure(f, quote(b, f.text))) for f in b.event.figures]
+    seen: set[tuple[int, int]] = set()
+    for side, mine, theirs in ((0, fa, fb), (1, fb, fa)):
+        for i, (f, m) in enumerate(mine):
+            rels = [
+                (j, figures.figure_relation(f, g, measure_a=m, measure_b=n))
+                for j, (g, n) in enumerate(theirs)
+            ]
+            comparable = [(j, r) for j, r in rels if r.kind != "incomparable"]
+            if not comparable or any(r.kind == "compatible" for _, r in comparable):
+                continue
+            j, rel = min(
+                comparable, key=lambda jr: _distance(f, theirs[jr[0]][0])
+            )
+            key = (i, j) if side == 0 else (j, i)
+            if key in seen:
+                continue
+            seen.add(key)
+            f1, f2 = fa[key[0]][0], fb[key[1]][0]
+            strength = rel.strength or "soft"
+            if _attributed_apart(a, b):
+                strength = "soft"
+            yield _conflict(
+                "figure", strength, a, b,
+                (figures.describe(f1), figures.describe(f2)),
+                (quote(a, f1.text), quote(b, f2.text)), label,
+                "counts of the same measure" if strength == "hard" else "possibly different scope",
+            )
+
+
+def _distance(f: Figure, g: Figure) -> float:
+    return abs(f.value - g.value)
+
+
+def _attributed_apart(a: Item, b: Item) -> bool:
+    """Both sides report someone else's estimate (the account does not assert it)."""
+    return a.event.attribution.asserted_by != "source" and (
+        b.event.attribution.asserted_by != "source"
+    )
+
+
+def actor_conflict(a: Item, b: Item, label: Label, quote: Quote) -> Conflict | None:
+    """Different agents for an act whose agents define it (founders, signatories...)."""
+    if not (has_defining_agents(a.event.kind) or has_defining_agents(b.event.kind)):
+        return None
+    if not a.agents or not b.agents:
+        return None
+    only_a = [n for n in a.agents.values() if not any(same_name(n, m) for m in b.agents.values())]
+    only_b = [n for n in b.agents.values() if not any(same_name(n, m) for m in a.agents.values())]
+    if not only_a and not only_b:
+        return None
+    strength: Strength = "hard" if only_a and only_b else "soft"
+    tail = "each names an agent the other does not" if strength == "hard" else (
+        "one account names more agents"
+    )
+    values = ("; ".join(a.agents.values()), "; ".join(b.agents.values()))
+    return _conflict(
+        "actor", strength, a, b, values,
+        (quote(a, ""), quote(b, "")), label, tail,
+    )
+
+
+def place_conflict(a: Item, b: Item, label: Label, quote: Quote) -> Conflict | None:
+    """Places with nothing in common (soft: one may contain the other)."""
+    if not a.places or not b.places:
+        return None
+    for pa in a.places.values():
+        for pb in b.places.values():
+            if same_name(pa, pb) or fold(pa) in fold(pb) or fold(pb) in fold(pa):
+                return None
+    values = ("; ".join(a.places.values()), "; ".join(b.places.values()))
+    return _conflict(
+        "place", "soft", a, b, values, (quote(a, ""), quote(b, "")), label,
+        "no place in common; one may lie within the other",
+    )
+
+
+@lru_cache(maxsize=1)
+def oppositions() -> list[dict[str, Any]]:
+    """The opposing descriptor sets of ``data/descriptors.yaml``."""
+    text = resources.files("datelines.reconcile").joinpath("data/descriptors.yaml")
+    data: dict[str, Any] = yaml.safe_load(text.read_text(encoding="utf-8"))
+    return data["oppositions"]  # type: ignore[no-any-return]
+
+
+def _terms(text: str, terms: list[str]) -> list[str]:
+    folded = f" {fold(text)} "
+    return [t for t in terms if re.search(rf"\b{re.escape(fold(t))}\b", folded)]
+
+
+def descriptor_clash(text_a: str, text_b: str) -> tuple[dict[str, Any], str, str] | None:
+    """The first opposition whose sides the two texts take, with the matched terms.
+
+    >>> clash = descriptor_clash("a peaceful march", "an armed uprising")
+    >>> clash[0]["strength"], clash[1], clash[2]
+    ('hard', 'peaceful', 'armed uprising')
+    """
+    for opp in oppositions():
+        for left, right, flip in (("a", "b", False), ("b", "a", True)):
+            ta, tb = _terms(text_a, opp[left]), _terms(text_b, opp[right])
+            if ta and tb and not _terms(text_a, opp[right]) and not _terms(text_b, opp[left]):
+                return opp, ta[0], tb[0]
+            del flip
+    return None
+
+
+def characterization_conflict(
+    a: Item, b: Item, label: Label, quote: Quote
+) -> Conflict | None:
+    """The same happening described in opposing terms (``data/descriptors.yaml``)."""
+    qa, qb = a.event.evidence.quote, b.event.evidence.quote
+    clash = descriptor_clash(qa, qb)
+    if clash is None:
+        return None
+    opp, ta, tb = clash
+    return _conflict(
+        "characterization", opp["strength"], a, b,
+        (f"\u201c{ta}\u201d", f"\u201c{tb}\u201d"), (qa, qb), label, opp["name"],
+    )
+
+
+def check(a: Item, b: Item, label: Label, quote: Quote) -> list[Conflict]:
+    """Every conflict between two linked events."""
+    found: list[Conflict] = []
+    for single in (date_conflict, actor_conflict, place_conflict, characterization_conflict):
+        c = single(a, b, label, quote)
+        if c is not None:
+            found.append(c)
+    found.extend(figure_conflicts(a, b, label, quote))
+    return found

@@ -1,0 +1,164 @@
+"""reconcile stage: events one account reports that another, covering them, leaves out.
+
+Consumes :class:`~datelines.reconcile.align.Item` features, the links among them and
+(optionally) each source's text; produces
+:class:`~datelines.reconcile.types.Omission` records.
+
+An event E of source A counts as omitted by source B only when B had reason to report
+it, and the record says why:
+
+1. B *covers the period*: B dates events on both sides of E, and at least two within
+   three years of it;
+2. B *covers the actors*: B names E's actors (people, organizations) at least
+   ``settings.omission_min_mentions`` times;
+3. B reports nothing *like* E: no event of B is linked to E, even loosely;
+4. where B's text is known, B's text lacks most of E's *key terms* (E's rarest content
+   words across the sources, its actors aside) -- B may mention E in a sentence the
+   extractor did not date.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
+
+from datelines.reconcile.align import Item, Link
+from datelines.reconcile.settings import CompareSettings
+from datelines.reconcile.similarity import content_words, fold, same_name
+from datelines.reconcile.types import Omission, Presence
+
+GENERIC_TYPES = {"GPE", "LOC"}  # countries and regions are too broad to show coverage
+
+
+def key_terms(text: str, doc_freq: Mapping[str, int], n_docs: int, *, k: int = 5) -> list[str]:
+    """The ``k`` rarest content words of ``text`` across the sources.
+
+    >>> key_terms("The raid on the depot", {"raid": 1, "depot": 2}, 3, k=1)
+    ['raid']
+    """
+    words = dict.fromkeys(content_words(text))
+    ranked = sorted(words, key=lambda w: (doc_freq.get(w, 0), -len(w)))
+    return [w for w in ranked if doc_freq.get(w, 0) < max(2, math.ceil(0.6 * n_docs))][:k]
+
+
+def _years(it: Item) -> tuple[int, int] | None:
+    if it.when is None:
+        return None
+    return it.when.lo.year, (it.when.start_hi or it.when.hi).year
+
+
+def _mentions(name: str, text: str) -> int:
+    folded = fold(name)
+    if not folded:
+        return 0
+    return len(re.findall(rf"\b{re.escape(folded)}\b", text))
+
+
+def find_omissions(
+    items: Sequence[Item],
+    links: Sequence[Link],
+    *,
+    texts: Mapping[str, str],
+    label: Callable[[str], str],
+    settings: CompareSettings,
+) -> list[Omission]:
+    """Omissions among the sources (see the module docstring for the rules)."""
+    by_source: dict[str, list[Item]] = defaultdict(list)
+    for it in items:
+        by_source[it.event.source].append(it)
+    loose: dict[int, set[int]] = defaultdict(set)
+    for link in links:
+        loose[link.a].add(link.b)
+        loose[link.b].add(link.a)
+    folded = {
+        sid: fold(texts.get(sid) or " ".join(i.event.evidence.quote for i in its))
+        for sid, its in by_source.items()
+    }
+    doc_freq: Counter[str] = Counter()
+    for text in folded.values():
+        doc_freq.update(set(content_words(text)))
+    n_docs = len(folded)
+    out: list[Omission] = []
+    for it in items:
+        span = _years(it)
+        if span is None or not it.names:
+            continue
+        linked_sources = {items[j].event.source for j in loose[it.index]}
+        absent: list[str] = []
+        reasons: list[str] = []
+        for sid, theirs in by_source.items():
+            if sid == it.event.source or sid in linked_sources:
+                continue
+            why = _why_omitted(it, theirs, folded[sid], doc_freq, n_docs, settings, label(sid))
+            if why:
+                absent.append(sid)
+                reasons.append(why)
+        if absent:
+            present = [Presence(it.event.source, it.event.evidence.quote, it.event.id)]
+            present += [
+                Presence(items[j].event.source, items[j].event.evidence.quote, items[j].event.id)
+                for j in sorted(loose[it.index])
+            ]
+            out.append(
+                Omission(
+                    event=it.event.id, present_in=tuple(present), absent_from=tuple(absent),
+                    why=" ".join(reasons), kind=it.event.kind, date=it.event.date.value,
+                )
+            )
+    return out
+
+
+def _why_omitted(
+    it: Item,
+    theirs: Sequence[Item],
+    text: str,
+    doc_freq: Mapping[str, int],
+    n_docs: int,
+    settings: CompareSettings,
+    name: str,
+) -> str | None:
+    span = _years(it)
+    assert span is not None
+    years = [y for y in (_years(o) for o in theirs) if y is not None]
+    if not years:
+        return None
+    first, last = min(y[0] for y in years), max(y[1] for y in years)
+    near = sum(1 for y in years if y[0] <= span[1] + 3 and y[1] >= span[0] - 3)
+    if not (first <= span[1] and last >= span[0] and near >= 2):
+        return None
+    actors = [
+        (surface, _mentions(surface, text))
+        for surface, p_type in _actor_names(it)
+        if p_type not in GENERIC_TYPES
+    ]
+    actors = [(n, c) for n, c in actors if c >= settings.omission_min_mentions]
+    if not actors:
+        return None
+    terms = key_terms(it.event.evidence.quote, doc_freq, n_docs)
+    actor_words = {w for n, _ in actors for w in content_words(n)}
+    terms = [t for t in terms if t not in actor_words]
+    if not terms:
+        return None
+    words = set(content_words(text))
+    present = [t for t in terms if t in words]
+    if len(present) / len(terms) > settings.omission_max_present_terms:
+        return None
+    actor, count = max(actors, key=lambda nc: nc[1])
+    when = it.event.date.value if span[0] == span[1] else f"{span[0]}-{span[1]}"
+    return (
+        f"{name} covers {first}-{last} ({near} dated events within three years) and "
+        f"mentions {actor} {count} times but reports no {it.event.kind} event around "
+        f"{when}; its text lacks the key terms {', '.join(t for t in terms if t not in present)}."
+    )
+
+
+def _actor_names(it: Item) -> list[tuple[str, str]]:
+    seen: list[tuple[str, str]] = []
+    for p in it.event.participants:
+        if not any(same_name(p.name, s) for s, _ in seen):
+            seen.append((p.name, p.type))
+            if p.text and p.text != p.name:
+                seen.append((p.text, p.type))
+    return seen

@@ -1,0 +1,73 @@
+"""reconcile stage: the exact sentence that carries a disputed value.
+
+An event's evidence is one sentence, but a figure or a date may have been taken from a
+neighbouring sentence (the extractor notes that). A conflict's claim should quote the
+words that hold the value, so :class:`QuoteFinder` looks for the value's text in the
+evidence first, then near it in the source's original text, and returns the enclosing
+sentence exactly as written; without the text it keeps the evidence quote.
+
+>>> from datelines.model import DateClaim, Event, Evidence
+>>> text = "The fair opened in 1901. Some 4,000 people came."
+>>> ev = Event(id="e", source="s", kind="fair", summary="fair",
+...            date=DateClaim(value="1901", text="1901"),
+...            evidence=Evidence(quote="The fair opened in 1901.", start=0, end=24))
+>>> find = QuoteFinder({"s": text})
+>>> find.sentence(ev, "4,000")
+'Some 4,000 people came.'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
+
+from datelines.model import Event
+
+if TYPE_CHECKING:
+    from datelines.reconcile.align import Item
+
+NEAR = 1500  # characters either side of the evidence searched for a value
+BOUNDARY = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]?\s+(?=[A-Z0-9\u201c\"'(])|\n\s*\n|\n")
+
+
+class QuoteFinder:
+    """Callable ``(item, value_text) -> quote`` used by the conflict checks."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self.texts = texts
+
+    def __call__(self, item: Item, value_text: str) -> str:
+        return self.sentence(item.event, value_text)
+
+    def sentence(self, event: Event, value_text: str) -> str:
+        quote = event.evidence.quote
+        if not value_text or value_text in quote:
+            return quote
+        text = self.texts.get(event.source)
+        if not text:
+            return quote
+        lo, hi = event.evidence.paragraph or (
+            max(0, event.evidence.start - NEAR), min(len(text), event.evidence.end + NEAR)
+        )
+        window = text[lo:hi]
+        hits = [m.start() + lo for m in re.finditer(re.escape(value_text), window)]
+        if not hits:
+            return quote
+        pos = min(hits, key=lambda h: abs(h - event.evidence.start))
+        return sentence_at(text, pos)
+
+
+def sentence_at(text: str, pos: int) -> str:
+    """The sentence of ``text`` that holds character ``pos``.
+
+    >>> sentence_at("One. Two here. Three.", 6)
+    'Two here.'
+    """
+    start = 0
+    for m in BOUNDARY.finditer(text):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            return text[start : m.start()].strip()
+    return text[start:].strip()

@@ -1,0 +1,26 @@
+"""reconcile stage: the settings of a comparison (immutable, keyword-only).
+
+>>> CompareSettings().window_days
+400
+>>> CompareSettings(link_threshold=0.5).link_threshold
+0.5
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, kw_only=True)
+class CompareSettings:
+    """Knobs of :func:`datelines.reconcile.compare`; the defaults are the measured ones."""
+
+    window_days: int = 400  # time sweep: how far ahead an event looks for candidates
+    max_candidates: int = 60  # at most this many candidates per event (keeps it linear)
+    max_postings: int = 80  # coarse bucket: skip keys carried by more events than this
+    link_threshold: float = 0.42  # score at which two events describe one happening
+    internal_margin: float = 0.08  # same-source pairs need this much more
+    loose_threshold: float = 0.3  # an omission needs no event of the other even this close
+    omission_min_mentions: int = 2  # the silent source must name the actors this often
+    omission_max_present_terms: float = 0.34  # share of key terms the silent text may hold
+    min_confidence: float = 0.0  # events below this are left out

@@ -1,0 +1,158 @@
+"""reconcile stage: how alike two events are in wording and in the names they use.
+
+Consumes event texts (summary + evidence quote) and participant names; produces
+similarity scores for :mod:`datelines.reconcile.align`. Wording is TF-IDF over
+lightly stemmed content words, fitted on the events being compared (no model to load;
+``benchmarks/similarity.py`` measures it against a sentence-embedding model on the
+gold disagreement pairs). Names match through resolved entity ids when the caller
+passes entities, else fuzzily ("Ali-Asghar Badi'zadegan" = "Ali Asghar Badizadegan";
+"Rajavi" = "Massoud Rajavi").
+
+>>> same_name("Ali-Asghar Badi'zadegan", "Ali Asghar Badizadegan")
+True
+>>> same_name("Massoud Rajavi", "Maryam Rajavi")
+False
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+from rapidfuzz import fuzz
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
+
+from datelines.model import Entity
+
+SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ers", "er", "ed", "es", "s")
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "summer", "winter", "spring",
+    "autumn", "fall", "year", "years", "month", "months", "day", "days",
+}
+TITLES = {"mr", "mrs", "dr", "president", "prime", "minister", "state", "ayatollah",
+          "general", "lieutenant", "supreme", "leader", "the", "then"}
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII without accents, apostrophes or hyphens.
+
+    >>> fold("Badi\u2019zadegan-Khalq")
+    'badizadegan khalq'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"['\u2019\u2018`]", "", text.lower())
+    return re.sub(r"[^a-z0-9%]+", " ", text).strip()
+
+
+def stem(word: str) -> str:
+    """A light suffix strip so that executed/executions and founded/founding meet.
+
+    >>> [stem(w) for w in ("executions", "executed", "founded", "founders")]
+    ['execut', 'execut', 'found', 'found']
+    """
+    for suffix in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    """Stemmed content words: no stop words, numbers, months or date words.
+
+    >>> content_words("On 5 September 1965 the group was founded in Tehran.")
+    ['group', 'found', 'tehran']
+    """
+    words = fold(text).split()
+    return [
+        stem(w)
+        for w in words
+        if w not in ENGLISH_STOP_WORDS and w not in MONTHS and not w.isdigit()
+        and len(w) > 2
+    ]
+
+
+class Wording:
+    """TF-IDF vectors of a fixed list of texts; ``similarity(i, j)`` is their cosine.
+
+    >>> w = Wording(["The army shelled the port.", "The port was shelled by the army.",
+    ...              "Farmers planted rice."])
+    >>> w.similarity(0, 1) > 0.9 > w.similarity(0, 2)
+    True
+    """
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.size = len(texts)
+        if not texts:
+            self.matrix = None
+            return
+        vectorizer = TfidfVectorizer(
+            analyzer=content_words, sublinear_tf=True, norm="l2", min_df=1
+        )
+        try:
+            self.matrix = vectorizer.fit_transform(list(texts)).tocsr()
+        except ValueError:  # every text empty after filtering
+            self.matrix = None
+
+    def similarity(self, i: int, j: int) -> float:
+        if self.matrix is None:
+            return 0.0
+        value = self.matrix[i].multiply(self.matrix[j]).sum()
+        return float(np.clip(value, 0.0, 1.0))
+
+
+def _name_tokens(name: str) -> list[str]:
+    return [t for t in fold(name).split() if t not in TITLES]
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether two surface names plausibly denote the same person or body."""
+    ta, tb = _name_tokens(a), _name_tokens(b)
+    if not ta or not tb:
+        return False
+    ja, jb = " ".join(ta), " ".join(tb)
+    if ja == jb or fuzz.ratio(ja, jb) >= 90:
+        return True
+    if ta[-1] == tb[-1] or fuzz.ratio(ta[-1], tb[-1]) >= 90:
+        # same family name: one has no given name, or the given names agree
+        if len(ta) == 1 or len(tb) == 1:
+            return True
+        return fuzz.ratio(ta[0], tb[0]) >= 85
+    # acronym: "NCRI" = "National Council of Resistance of Iran"
+    for short, long in ((ta, tb), (tb, ta)):
+        if len(short) == 1 and len(long) >= 2:
+            initials = "".join(t[0] for t in long if t not in ENGLISH_STOP_WORDS)
+            if short[0] == initials:
+                return True
+    return False
+
+
+class Names:
+    """Canonical keys for participant names, through entities when known.
+
+    >>> n = Names([Entity(id="e1", name="MEK", type="ORG", aliases=("Mojahedin",))])
+    >>> n.key("Mojahedin") == n.key("MEK") == "e1"
+    True
+    """
+
+    def __init__(self, entities: Iterable[Entity] = ()) -> None:
+        self.alias: dict[str, str] = {}
+        for entity in entities:
+            for name in (entity.name, *entity.aliases):
+                self.alias.setdefault(fold(name), entity.id)
+
+    def key(self, name: str, entity: str | None = None) -> str:
+        if entity:
+            return entity
+        return self.alias.get(fold(name), fold(name))
+
+    def overlap(self, a: Mapping[str, str], b: Mapping[str, str]) -> tuple[int, int]:
+        """(shared, union) counts of two {key: surface} name sets, fuzzily matched."""
+        shared = 0
+        for key_a, surface_a in a.items():
+            if key_a in b or any(same_name(surface_a, s) for s in b.values()):
+                shared += 1
+        return shared, len(a) + len(b) - shared
