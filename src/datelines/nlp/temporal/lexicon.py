@@ -1,0 +1,246 @@
+"""Word tables and compiled rules of the temporal tagger, read from ``data/``.
+
+Stage: ``nlp.temporal``. Consumes ``data/lexicon.yaml`` (months, weekdays, seasons,
+parts of day, units, number words, decades, holidays, tense cues) and
+``data/rules.yaml`` (patterns written with ``{MACRO}`` placeholders); produces one
+immutable :class:`Lexicon` with the tables as lookups and every rule compiled.
+
+>>> lex = lexicon()
+>>> lex.months["sept"], lex.weekdays["friday"], lex.number("twenty-four")
+(9, 5, 24)
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from datelines.errors import InputError
+
+DATA = Path(__file__).parent / "data"
+
+__all__ = ["Lexicon", "Rule", "lexicon"]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One extraction rule: a compiled pattern, how to read it, and its examples."""
+
+    name: str
+    pattern: re.Pattern[str]
+    kind: str
+    consts: dict[str, Any]
+    examples: tuple[dict[str, Any], ...]
+    priority: int
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The word tables (lower-case keys) and the compiled rules."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    seasons: dict[str, str]
+    parts_of_day: dict[str, str]
+    units: dict[str, dict[str, Any]]
+    cardinals: dict[str, float]
+    vague: frozenset[str]
+    ordinals: dict[str, int]
+    decades: dict[str, int]
+    holidays: dict[str, str]
+    mods: dict[str, str | None]
+    context_mods: dict[str, str]
+    future_cues: frozenset[str]
+    past_cues: frozenset[str]
+    rules: tuple[Rule, ...]
+    tables: dict[str, dict[str, Any]]  # every table with its example, for tests
+
+    def number(self, words: str) -> float | None:
+        """Read a cardinal (``"24"``, ``"twenty-four"``, ``"a"``); None when vague.
+
+        >>> lexicon().number("several") is None
+        True
+        """
+        text = words.lower().replace(",", "").strip()
+        if re.fullmatch(r"\d+(?:\.\d+)?", text):
+            return float(text)
+        if text in self.vague:
+            return None
+        total = 0.0
+        current = 0.0
+        for word in re.split(r"[- ]+", text):
+            if word == "and":
+                continue
+            if word == "hundred":
+                current = (current or 1) * 100
+            elif word == "thousand":
+                total += (current or 1) * 1000
+                current = 0
+            elif word in self.cardinals:
+                current += self.cardinals[word]
+            else:
+                return None
+        return total + current
+
+    def ordinal(self, words: str) -> int | None:
+        """Read an ordinal (``"3rd"``, ``"twenty-first"``, ``"third"``).
+
+        >>> lexicon().ordinal("twenty-first"), lexicon().ordinal("11th")
+        (21, 11)
+        """
+        text = words.lower().strip()
+        digits = re.match(r"(\d+)", text)
+        if digits:
+            return int(digits.group(1))
+        parts = re.split(r"[- ]+", text)
+        if parts[-1] not in self.ordinals:
+            return None
+        head = sum(int(self.cardinals.get(p, 0)) for p in parts[:-1])
+        return head + self.ordinals[parts[-1]]
+
+
+def _alternation(words: object) -> str:
+    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
+    return "|".join(re.escape(w).replace("\\ ", "[ ]") for w in items)
+
+
+def _plural(word: str) -> str:
+    if word.endswith("y") and word != "day":
+        return word[:-1] + "ies"
+    if word == "millennium":
+        return "millennia"
+    return word + "s"
+
+
+def _macros(lex: dict[str, Any], rules: dict[str, Any]) -> dict[str, str]:
+    months = lex["months"]["entries"]
+    month_words = [
+        re.escape(w) + ("\\.?" if len(w) <= 4 and w != "may" else "") for w in months
+    ]
+    month_alt = "|".join(sorted(month_words, key=lambda w: -len(w)))
+    weekday_full = [w for w in lex["weekdays"]["entries"] if len(w) > 5]
+    weekday_alt = _alternation(weekday_full) + "|tues\\.|thurs\\.|wed\\.|fri\\."
+    units = list(lex["units"]["entries"])
+    unit_forms = [_plural(u) for u in units] + units
+    plural_units = [_plural(u) for u in units if u not in ("weekend", "season")]
+    numbers = lex["numbers"]
+    cards = [w for w in numbers["cardinals"] if w not in ("a", "an", "half", "couple")]
+    card = f"(?:{_alternation(cards)})"
+    number_words = f"{card}(?:[- ](?:and[ ])?{card})*"
+    ords = _alternation(numbers["ordinals"])
+    ord_words = f"(?:(?:twenty|thirty)[- ])?(?:{ords})"
+    vague = _alternation(numbers["vague"])
+    tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+    ones = "one|two|three|four|five|six|seven|eight|nine"
+    teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    low = f"(?:(?:{tens})(?:[- ](?:{ones}))?|{teens}|(?:oh[- ])?(?:{ones}))"
+    return {
+        "MONTH": f"(?P<month>{month_alt})",
+        "WEEKDAY": f"(?P<weekday>{weekday_alt})",
+        "WEEKDAYS": f"(?P<weekday>{_alternation(w + 's' for w in weekday_full)})",
+        "SEASON": f"(?P<season>{_alternation(lex['seasons']['entries'])})",
+        "POD": f"(?P<pod>{_alternation(lex['parts_of_day']['entries'])})",
+        "DAY": "(?P<day>[0-3]?\\d)(?:st|nd|rd|th)?(?![\\d:])",
+        "DAYW": f"(?P<dayword>{ord_words})",
+        "YEAR": "(?P<year>1\\d{3}|20\\d{2})(?![\\d]|[.,]\\d)",
+        "YEARANY": "(?P<year>\\d{1,4})(?![\\d]|[.,]\\d)",
+        "ERA": "(?P<era>B\\.C\\.E\\.|B\\.C\\.|BCE|BC|A\\.D\\.|AD|CE)",
+        "YEARWORDS": f"(?P<yearwords>(?:nineteen|eighteen|seventeen)[- ](?:hundred(?:[- ]and[- ]{low})?|{low})|two[- ]thousand(?:[- ]and)?(?:[- ](?:{low}))?)",
+        "DECADE": "(?P<decade>(?:1\\d|20)\\d0'?s|'?\\d0'?s)",
+        "DECADEW": f"(?P<decadeword>{_alternation(lex['decades']['entries'])})",
+        "ORD": f"(?P<ord>\\d{{1,2}}(?:st|nd|rd|th)|{ord_words})",
+        "MOD": f"(?P<mod>{_alternation(rules['mods']['entries'])})",
+        "HOLIDAY": f"(?P<holiday>{_alternation(lex['holidays']['entries'])})",
+        "NUM": f"(?P<num>\\d+(?:\\.\\d+)?|{vague}|{number_words}|an?)",
+        "UNIT": f"(?P<unit>{_alternation(unit_forms)})",
+        "UNITX": f"(?:(?P<vaguenum>{vague}) )?(?P<unit>{_alternation(plural_units)})",
+        "TZ": "(?-i:(?P<tz>[A-Z]{2,4}T|GMT|UTC|EST|EDT|PST|PDT|CST|CDT))",
+    }
+
+
+def _compile(name: str, pattern: str, macros: dict[str, str]) -> re.Pattern[str]:
+    def expand(m: re.Match[str]) -> str:
+        key = m.group(1)
+        if key not in macros:
+            raise InputError(
+                str(DATA / "rules.yaml"),
+                f"rule '{name}' uses unknown macro {{{key}}}",
+                f"use one of {', '.join(sorted(macros))}",
+            )
+        return macros[key]
+
+    body = re.sub(r"\{([A-Z]+)\}", expand, pattern)
+    try:
+        return re.compile(rf"(?<![\w'])(?:{body})(?![\w])", re.IGNORECASE)
+    except re.error as error:
+        raise InputError(
+            str(DATA / "rules.yaml"),
+            f"rule '{name}' is not a valid regular expression ({error})",
+            "fix its pattern",
+        ) from error
+
+
+def _load(name: str) -> dict[str, Any]:
+    path = DATA / name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as error:
+        raise InputError(
+            str(path), f"cannot read the temporal data ({error})", "reinstall datelines"
+        ) from error
+    return dict(data)
+
+
+def _examples(entry: dict[str, Any]) -> tuple[dict[str, Any], ...]:
+    example = entry.get("example")
+    if isinstance(example, list):
+        return tuple(example)
+    return (example,) if example else ()
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """Read and compile the temporal data files once per process."""
+    lex = _load("lexicon.yaml")
+    rules = _load("rules.yaml")
+    macros = _macros(lex, rules)
+    compiled = tuple(
+        Rule(
+            name=r["name"],
+            pattern=_compile(r["name"], pattern, macros),
+            kind=r["kind"],
+            consts=dict(r.get("consts") or {}),
+            examples=_examples(r),
+            priority=i,
+        )
+        for i, r in enumerate(rules["rules"])
+        for pattern in (
+            [r["pattern"]] if isinstance(r["pattern"], str) else r["pattern"]
+        )
+    )
+    numbers = lex["numbers"]
+    tables = {k: v for k, v in lex.items() if isinstance(v, dict)}
+    tables.update(mods=rules["mods"], context_mods=rules["context_mods"])
+    return Lexicon(
+        months={str(k).lower(): int(v) for k, v in lex["months"]["entries"].items()},
+        weekdays={str(k): int(v) for k, v in lex["weekdays"]["entries"].items()},
+        seasons=dict(lex["seasons"]["entries"]),
+        parts_of_day=dict(lex["parts_of_day"]["entries"]),
+        units=dict(lex["units"]["entries"]),
+        cardinals={str(k): float(v) for k, v in numbers["cardinals"].items()},
+        vague=frozenset(numbers["vague"]),
+        ordinals={str(k): int(v) for k, v in numbers["ordinals"].items()},
+        decades={str(k): int(v) for k, v in lex["decades"]["entries"].items()},
+        holidays={str(k): str(v) for k, v in lex["holidays"]["entries"].items()},
+        mods=dict(rules["mods"]["entries"]),
+        context_mods=dict(rules["context_mods"]["entries"]),
+        future_cues=frozenset(lex["tense"]["future"]),
+        past_cues=frozenset(lex["tense"]["past"]),
+        rules=compiled,
+        tables=tables,
+    )

@@ -1,0 +1,330 @@
+"""Turn a :class:`Spec` into a TIMEX3 value, filling gaps from an anchor.
+
+Stage: ``nlp.temporal``. Consumes a :class:`~datelines.nlp.temporal.normalize.Spec`,
+the document date and the current story anchor (the last date the text gave);
+produces the value string and where its missing parts came from. Pure calendar
+arithmetic: no text, no spaCy.
+
+>>> r = Reference(value="1981-07-21", text="July 21, 1981", origin="relative")
+>>> shift_value(r, "week", 1)
+'1981-W30'
+>>> shift_value(r, "day", 8)
+'1981-07-29'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from datelines.nlp.temporal.normalize import Spec
+
+__all__ = ["Reference", "Point", "point", "shift_value", "year_text", "resolve_date"]
+
+_POINT = re.compile(
+    r"^(?P<bc>BC)?(?P<year>\d{4})(?:-(?:(?P<month>\d\d)(?:-(?P<day>\d\d))?"
+    r"|(?P<part>SP|SU|FA|WI|Q[1-4]|H[12])|W(?P<week>\d\d)))?(?:T|$)"
+)
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_LETTER = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D",
+           "week": "W", "weekend": "WE", "fortnight": "W", "month": "M",
+           "quarter": "Q", "season": "S", "year": "Y", "decade": "DE",
+           "century": "CE", "millennium": "ML"}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A date something can be resolved against: its value, words and origin."""
+
+    value: str
+    text: str | None
+    origin: str  # relative (a date earlier in the text) | heading | document
+
+
+@dataclass(frozen=True)
+class Point:
+    """The calendar fields of a resolved value (None where the value is coarser)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    part: str | None = None  # SP SU FA WI Q1..Q4 H1 H2
+    week: int | None = None
+
+    def date(self) -> dt.date | None:
+        """The day, when the point is a day of the proleptic calendar."""
+        if self.day is None or self.month is None or not 1 <= self.year <= 9999:
+            return None
+        try:
+            return dt.date(self.year, self.month, self.day)
+        except ValueError:
+            return None
+
+
+def point(value: str | None) -> Point | None:
+    """Parse a resolved value into calendar fields (None for XXXX or refs).
+
+    >>> point("1989-Q3")
+    Point(year=1989, month=None, day=None, part='Q3', week=None)
+    """
+    if not value:
+        return None
+    m = _POINT.match(value)
+    if m is None:
+        return None
+    year = int(m.group("year"))
+    if m.group("bc"):
+        year = 1 - year
+    return Point(
+        year=year,
+        month=int(m.group("month")) if m.group("month") else None,
+        day=int(m.group("day")) if m.group("day") else None,
+        part=m.group("part"),
+        week=int(m.group("week")) if m.group("week") else None,
+    )
+
+
+def year_text(year: int) -> str:
+    """A TIMEX3 year: four digits, ``BC`` for years before 1 (astronomical 0 = 1 BC).
+
+    >>> year_text(1939), year_text(-479)
+    ('1939', 'BC0480')
+    """
+    return f"{year:04d}" if year > 0 else f"BC{1 - year:04d}"
+
+
+def _months(p: Point) -> int | None:
+    if p.month is not None:
+        return p.month
+    if p.part and p.part[0] == "Q":
+        return (int(p.part[1]) - 1) * 3 + 1
+    if p.part in _SEASON_START:
+        return _SEASON_START[p.part]
+    return None
+
+
+def _date_text(day: dt.date) -> str:
+    return day.isoformat()
+
+
+def shift_value(ref: Reference | None, unit: str, n: float | None) -> str:
+    """Move ``ref`` by ``n`` units; the result has the unit's granularity.
+
+    A reference coarser than the unit keeps what it knows and writes X for the rest
+    (``1915-XX-XX`` for "four days later" after "1915").
+
+    >>> shift_value(Reference("1979-01-20", None, "relative"), "month", 1)
+    '1979-02'
+    >>> shift_value(Reference("1915", None, "relative"), "day", 4)
+    '1915-XX-XX'
+    >>> shift_value(None, "year", -1)
+    'XXXX'
+    """
+    p = point(ref.value) if ref else None
+    if n is None:
+        return "XXXX"
+    k = int(round(n)) if unit != "fortnight" else int(round(n)) * 2
+    unit = "week" if unit == "fortnight" else unit
+    if unit in ("day", "night", "hour", "minute", "second"):
+        if unit != "day" and unit != "night":
+            k = 0
+        day = p.date() if p else None
+        if day is None:
+            if p is None:
+                return "XXXX-XX-XX"
+            month = f"{p.month:02d}" if p.month else "XX"
+            return f"{year_text(p.year)}-{month}-XX"
+        return _date_text(day + dt.timedelta(days=k))
+    if unit in ("week", "weekend"):
+        day = p.date() if p else None
+        suffix = "-WE" if unit == "weekend" else ""
+        if day is None:
+            return f"{year_text(p.year)}-WXX" if p else "XXXX-WXX"
+        iso = (day + dt.timedelta(weeks=k)).isocalendar()
+        return f"{iso[0]:04d}-W{iso[1]:02d}{suffix}"
+    if p is None:
+        return {"decade": "XXX", "century": "XX"}.get(unit, "XXXX")
+    if unit == "month":
+        month = _months(p)
+        if month is None:
+            return f"{year_text(p.year)}-XX"
+        total = p.year * 12 + month - 1 + k
+        return f"{year_text(total // 12)}-{total % 12 + 1:02d}"
+    if unit in ("quarter", "season"):
+        month = _months(p)
+        if month is None:
+            return f"{year_text(p.year)}-QX"
+        index = p.year * 4 + (month - 1) // 3 + k
+        return f"{year_text(index // 4)}-Q{index % 4 + 1}"
+    if unit == "year":
+        keep = f"-{p.part}" if p.part and p.part[0] == "Q" else ""
+        return f"{year_text(p.year + k)}{keep}"
+    if unit == "decade":
+        return f"{p.year // 10 + k:03d}"
+    if unit in ("century", "millennium"):
+        return f"{p.year // 100 + k:02d}"
+    return year_text(p.year + k)
+
+
+def duration_value(unit: str, n: float | None) -> str:
+    """A TIMEX3 duration: ``P3Y``, ``PT16H``, ``PXM``; decades count in years.
+
+    >>> duration_value("decade", 2), duration_value("hour", 16), duration_value("month", None)
+    ('P20Y', 'PT16H', 'PXM')
+    """
+    letter = _LETTER.get(unit, "D")
+    amount = n
+    if unit == "decade":
+        letter, amount = "Y", None if n is None else n * 10
+    if unit == "fortnight" and n is not None:
+        amount = n * 2
+    if unit == "season":
+        letter, amount = "M", None if n is None else n * 3
+    text = (
+        "X" if amount is None else (f"{amount:g}" if amount % 1 else f"{int(amount)}")
+    )
+    time = "T" if unit in ("hour", "minute", "second") else ""
+    return f"P{time}{text}{letter}"
+
+
+def _nearest_weekday(day: dt.date, weekday: int, direction: int) -> dt.date:
+    delta = weekday - day.isoweekday()
+    if direction < 0:
+        return day + dt.timedelta(days=delta if delta <= 0 else delta - 7)
+    if direction > 0:
+        return day + dt.timedelta(days=delta if delta >= 0 else delta + 7)
+    if delta > 3:
+        delta -= 7
+    elif delta < -3:
+        delta += 7
+    return day + dt.timedelta(days=delta)
+
+
+def _holiday(name: str, year: int) -> tuple[int, int] | None:
+    if re.fullmatch(r"\d\d-\d\d", name):
+        return int(name[:2]), int(name[3:])
+    if not 1 <= year <= 9999:
+        return None
+    if name == "thanksgiving":
+        first = dt.date(year, 11, 1)
+        day = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        return 11, day.day
+    if name in ("easter", "good_friday"):
+        a, b, c = year % 19, year // 100, year % 100
+        d, e = b // 4, b % 4
+        f = (b + 8) // 25
+        g = (b - f + 1) // 3
+        h = (19 * a + b - d - g + 15) % 30
+        i, k = c // 4, c % 4
+        el = (32 + 2 * e + 2 * i - h - k) % 7
+        m = (a + 11 * h + 22 * el) // 451
+        easter = dt.date(
+            year, (h + el - 7 * m + 114) // 31, (h + el - 7 * m + 114) % 31 + 1
+        )
+        if name == "good_friday":
+            easter -= dt.timedelta(days=2)
+        return easter.month, easter.day
+    if name == "memorial_day":
+        last = dt.date(year, 5, 31)
+        return 5, (last - dt.timedelta(days=last.weekday())).day
+    if name == "labor_day":
+        first = dt.date(year, 9, 1)
+        return 9, (first + dt.timedelta(days=(7 - first.weekday()) % 7)).day
+    return None
+
+
+def resolve_date(
+    spec: Spec, ref: Reference | None, tense: int, dct: Point | None
+) -> str:
+    """The value of a calendar expression; missing fields come from ``ref``.
+
+    ``tense`` (-1 past, 0 unknown, +1 future) picks the year of a year-less month
+    and the week of a bare weekday when ``ref`` is the document date.
+
+    >>> from datelines.nlp.temporal.normalize import Spec
+    >>> resolve_date(Spec("date", month=6, day=20), None, 0, None)
+    'XXXX-06-20'
+    """
+    p = point(ref.value) if ref else None
+    if spec.century is not None:
+        c = spec.century
+        return f"{c:02d}" if c >= 0 else f"BC{-c - 1:02d}"
+    if spec.decade is not None:
+        return f"{spec.decade:03d}"
+    if spec.decade_digit is not None:
+        century = 19
+        if p is not None and p.year // 100 * 10 + spec.decade_digit <= p.year // 10:
+            century = p.year // 100
+        elif p is not None:
+            century = p.year // 100 - 1
+        return f"{century * 10 + spec.decade_digit:03d}"
+    year = spec.year
+    if year is None and spec.year2 is not None:
+        base = p.year if p else 1950
+        year = base // 100 * 100 + spec.year2
+        if year > base + 10:
+            year -= 100
+    month, day = spec.month, spec.day
+    if spec.holiday:
+        fixed = _holiday(
+            spec.holiday, year if year is not None else (p.year if p else 2000)
+        )
+        if fixed:
+            month, day = fixed
+    from_ref = year is None
+    if spec.weekday and month is None and day is None and year is None:
+        return _weekday(spec, p, tense, ref)
+    if year is None and p is not None:
+        year = p.year
+        if ref is not None and ref.origin == "document" and month is not None:
+            reference_month = p.month or _months(p) or 6
+            if tense < 0 and month > reference_month:
+                year -= 1
+            elif tense > 0 and month < reference_month:
+                year += 1
+        if spec.season and spec.rel and ref is not None:
+            year = _season_year(spec, p)
+    if spec.year_shift and year is not None:
+        year += spec.year_shift
+    text = "XXXX" if year is None else year_text(year)
+    if spec.season:
+        return f"{text}-{spec.season}"
+    if spec.part:
+        return f"{text}-{spec.part}"
+    if month is None:
+        if spec.day is not None and from_ref and p is not None and p.month:
+            return f"{text}-{p.month:02d}-{spec.day:02d}"
+        return text
+    if day is None:
+        return f"{text}-{month:02d}"
+    return f"{text}-{month:02d}-{day:02d}"
+
+
+def _season_year(spec: Spec, p: Point) -> int:
+    start = _SEASON_START[spec.season or "SU"]
+    month = p.month or _months(p) or 6
+    current = month >= start or (spec.season == "WI" and month <= 2)
+    year = p.year - (1 if spec.season == "WI" and month <= 2 else 0)
+    if spec.rel == -1:
+        return year if month >= start + 3 and not current else year - 1
+    if spec.rel == 1:
+        return year + (1 if month >= start else 0)
+    return year
+
+
+def _weekday(spec: Spec, p: Point | None, tense: int, ref: Reference | None) -> str:
+    day = p.date() if p else None
+    weekday = spec.weekday or 1
+    if day is None:
+        prefix = year_text(p.year) if p else "XXXX"
+        return f"{prefix}-WXX-{weekday}"
+    if spec.rel == -1:
+        found = _nearest_weekday(day - dt.timedelta(days=1), weekday, -1)
+    elif spec.rel == 1:
+        found = _nearest_weekday(day + dt.timedelta(days=1), weekday, 1)
+    elif ref is not None and ref.origin != "document":
+        found = _nearest_weekday(day, weekday, 1 if tense >= 0 else 0)
+    else:
+        found = _nearest_weekday(day, weekday, tense)
+    return found.isoformat()

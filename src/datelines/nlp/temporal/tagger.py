@@ -1,0 +1,288 @@
+"""Tag a text: scan, read, then resolve each expression in reading order.
+
+Stage: ``nlp.temporal``. Consumes plain text, the document date (a TIMEX3 value, an
+input: never the wall clock), a mode and optional blocks; produces
+:class:`~datelines.nlp.temporal.timex.Timex` objects in text order.
+
+``news`` mode resolves deictic words ("Tuesday", "last year", "two weeks ago")
+against the document date, reading the tense of nearby verbs. ``narrative`` mode
+follows the story: a relative expression ("one month later", "that winter", a
+year-less "June 20th") resolves against the last date the text gave, and a date in a
+heading anchors the paragraphs under it.
+
+>>> [t.value for t in tag("On January 20, 1979 it began. One month later it ended.")]
+['1979-01-20', '1979-02']
+>>> [t.value for t in tag("Talks ended Tuesday.", dct="2021-03-05", mode="news")]
+['2021-03-02']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from datelines.errors import InputError
+from datelines.nlp.temporal.lexicon import lexicon
+from datelines.nlp.temporal.normalize import Spec, read
+from datelines.nlp.temporal.resolve import (
+    Reference,
+    duration_value,
+    point,
+    resolve_date,
+    shift_value,
+)
+from datelines.nlp.temporal.scanner import Found, scan
+from datelines.nlp.temporal.timex import Timex
+
+__all__ = ["tag"]
+
+MODES = ("news", "narrative")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
+_WORD = re.compile(r"[A-Za-z']+")
+_RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
+_STRONG_DCT = {"ago", "hence", "from now"}
+_DEICTIC = {"yesterday", "today", "tomorrow", "the day before yesterday",
+            "the day after tomorrow", "tonight"}  # fmt: skip
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return spans
+
+
+def _tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
+    """-1 past, +1 future, 0 unknown: the nearest cue word in the sentence."""
+    lex = lexicon()
+    left = [w.group(0).lower() for w in _WORD.finditer(text, sent[0], start)][::-1]
+    right = [w.group(0).lower() for w in _WORD.finditer(text, end, sent[1])]
+    for i in range(max(len(left), len(right))):
+        for words in (left, right):
+            if i < len(words):
+                word = words[i]
+                if word in lex.future_cues:
+                    return 1
+                if word in lex.past_cues or (len(word) > 4 and word.endswith("ed")):
+                    return -1
+    return 0
+
+
+def _context_mod(text: str, start: int) -> str | None:
+    before = text[max(0, start - 24) : start].lower()
+    for words, mod in sorted(
+        lexicon().context_mods.items(), key=lambda kv: -len(kv[0])
+    ):
+        if re.search(rf"(?:^|\W){re.escape(words)}\s+(?:the\s+)?$", before):
+            return mod
+    return None
+
+
+class _Story:
+    """The reading state: the document date and the last anchor the text gave."""
+
+    def __init__(self, dct: str | None, mode: str) -> None:
+        self.mode = mode
+        self.dct = Reference(dct, dct, "document") if dct and point(dct) else None
+        self.context: Reference | None = None
+
+    def base(self, spec: Spec, found: Found) -> Reference | None:
+        groups = {k: v.lower() for k, v in found.groups.items()}
+        strong = groups.get("dir") in _STRONG_DCT or groups.get("named") in _DEICTIC
+        if self.mode == "news":
+            if spec.kind == "shift" and spec.base == "context":
+                return self.context or self.dct
+            return self.dct or self.context
+        if strong:
+            return self.dct or self.context
+        return self.context
+
+    def update(self, value: str, text: str, origin: str) -> None:
+        if point(value) is None:
+            return
+        current = self.context.value if self.context else ""
+        if current.startswith(value) and origin != "heading":
+            return  # a coarser mention of the same period keeps the finer anchor
+        self.context = Reference(value, text, origin)
+
+
+def _value(spec: Spec, found: Found, ref: Reference | None, tense: int,
+           story: _Story) -> str:  # fmt: skip
+    if spec.kind == "ref":
+        return spec.value or "PRESENT_REF"
+    if spec.kind == "duration":
+        return duration_value(spec.unit or "day", spec.n)
+    if spec.kind == "set":
+        if spec.weekday:
+            pod = f"T{spec.pod}" if spec.pod else ""
+            return f"XXXX-WXX-{spec.weekday}{pod}"
+        return duration_value(spec.unit or "day", spec.n or 1)
+    if spec.kind == "shift":
+        named = found.groups.get("named", "").lower()
+        if named == "today" and story.mode == "narrative":
+            return "PRESENT_REF"
+        if spec.n is None:
+            return "PAST_REF" if (spec.rel or 0) < 0 else "FUTURE_REF"
+        value = shift_value(ref, spec.unit or "day", spec.n)
+        return value + (f"T{spec.pod}" if spec.pod and "XX" not in value[:4] else "")
+    if found.rule.consts.get("unit") == "quarter" and spec.part is None:
+        return _relative_quarter(spec, story)
+    if spec.pod and spec.month is None and spec.weekday is None and spec.year is None:
+        day = shift_value(ref, "day", spec.rel or 0) if spec.hour is None else None
+        return f"{day}T{spec.pod}" if day else "XXXX-XX-XX"
+    value = resolve_date(
+        spec, ref, tense, point(story.dct.value) if story.dct else None
+    )
+    if spec.pod and len(value) == 10:
+        value += f"T{spec.pod}"
+    return value
+
+
+def _relative_quarter(spec: Spec, story: _Story) -> str:
+    p = point(story.context.value) if story.context else None
+    if p is None or not (p.part or "").startswith("Q"):
+        d = point(story.dct.value) if story.dct else None
+        if d is None or d.month is None:
+            return "XXXX-QX"
+        index = d.year * 4 + (d.month - 1) // 3 - 1
+    else:
+        index = p.year * 4 + int(p.part[1]) - 1  # type: ignore[index]
+    index += (spec.rel or 0) + 4 * (spec.year_shift or 0)
+    return f"{index // 4:04d}-Q{index % 4 + 1}"
+
+
+def _time(spec: Spec, day_value: str | None) -> str:
+    day = (
+        day_value[:10]
+        if day_value and re.match(r"\d{4}-\d\d-\d\d", day_value)
+        else None
+    )
+    clock = f"T{spec.hour:02d}:{spec.minute or 0:02d}" if spec.hour is not None else ""
+    if not clock and spec.pod:
+        clock = f"T{spec.pod}"
+    return f"{day or 'XXXX-XX-XX'}{clock}"
+
+
+def _explicit(spec: Spec) -> bool:
+    return spec.kind in ("duration", "set", "ref") or any(
+        x is not None for x in (spec.year, spec.century, spec.decade)
+    )
+
+
+def tag(
+    text: str,
+    *,
+    dct: str | None = None,
+    mode: str = "narrative",
+    blocks: Sequence[Any] = (),
+    sentences: Sequence[tuple[int, int]] | None = None,
+) -> list[Timex]:
+    """Find and normalize every temporal expression in ``text``.
+
+    ``dct`` is the document date as a TIMEX3 value (``"1998-03-10"``); ``mode`` is
+    ``"news"`` or ``"narrative"``; ``blocks`` are the document's blocks (a date in a
+    ``heading`` block anchors what follows); ``sentences`` optional boundaries.
+
+    >>> [(t.text, t.value) for t in tag("In the summer of 1969 they met.")]
+    [('the summer of 1969', '1969-SU')]
+    """
+    if mode not in MODES:
+        raise InputError(
+            "mode", f"unknown temporal mode '{mode}'", "use news or narrative"
+        )
+    story = _Story(dct, mode)
+    spans = list(sentences) if sentences else _sentences(text)
+    headings = [(b.start, b.end) for b in blocks if getattr(b, "kind", "") == "heading"]
+    found_all = scan(text)
+    out: list[Timex] = []
+    times: list[tuple[int, Spec, Found, tuple[int, int]]] = []
+    seen_heading: set[tuple[int, int]] = set()
+    sent_index = 0
+    for i, found in enumerate(found_all):
+        spec = read(found)
+        if spec is None:
+            continue
+        while sent_index < len(spans) - 1 and spans[sent_index][1] <= found.start:
+            sent_index += 1
+        sent = spans[sent_index]
+        heading = next((h for h in headings if h[0] <= found.start < h[1]), None)
+        mod = spec.mod or _context_mod(text, found.start)
+        if spec.kind == "time":
+            times.append((len(out), spec, found, sent))
+            out.append(Timex(found.start, found.end, found.text, "TIME", "", mod))
+            continue
+        ref = story.base(spec, found)
+        nxt = found_all[i + 1] if i + 1 < len(found_all) else None
+        if (nxt is not None and spec.year is None and spec.kind == "date"
+                and _RANGE_GAP.match(text[found.end : nxt.start])):  # fmt: skip
+            other = read(nxt)
+            if other is not None and other.kind == "date" and other.year is not None:
+                ref = Reference(
+                    resolve_date(other, None, 0, None), nxt.text, "relative"
+                )
+        tense = _tense(text, found.start, found.end, sent)
+        value = _value(spec, found, ref, tense, story)
+        explicit = _explicit(spec) and spec.kind not in ("shift",)
+        origin = "explicit" if explicit or ref is None else ref.origin
+        timex = Timex(
+            found.start, found.end, found.text, spec.type, value, mod,
+            quant=spec.quant,
+            anchor=origin,
+            anchor_value=None if origin == "explicit" or ref is None else ref.value,
+            anchor_text=None if origin == "explicit" or ref is None else ref.text,
+        )  # fmt: skip
+        out.append(timex)
+        if spec.kind in ("date", "shift"):
+            if heading is not None:
+                if heading not in seen_heading:
+                    seen_heading.add(heading)
+                    story.update(value, found.text, "heading")
+            else:
+                story.update(value, found.text, "relative")
+    _fill_times(out, times, story)
+    return _ranges(text, out)
+
+
+def _fill_times(out: list[Timex], times: list[tuple[int, Spec, Found, tuple[int, int]]],
+                story: _Story) -> None:  # fmt: skip
+    for index, spec, found, sent in times:
+        near = [t for t in out if t.type == "DATE" and sent[0] <= t.start < sent[1]
+                and re.match(r"\d{4}-\d\d-\d\d", t.value)]  # fmt: skip
+        near.sort(key=lambda t: abs(t.start - found.start))
+        if near:
+            ref = Reference(near[0].value, near[0].text, "relative")
+        else:
+            before = [t for t in out[:index] if re.match(r"\d{4}-\d\d-\d\d", t.value)]
+            if story.mode == "news" and story.dct:
+                ref = story.dct
+            elif before:
+                ref = Reference(before[-1].value, before[-1].text, "relative")
+            else:
+                ref = None
+        value = _time(spec, ref.value if ref else None)
+        origin = "relative" if ref and ref.origin != "document" else (
+            "document" if ref else "explicit")  # fmt: skip
+        old = out[index]
+        out[index] = Timex(
+            old.start, old.end, old.text, "TIME", value, old.mod, anchor=origin,
+            anchor_value=ref.value if ref else None, anchor_text=ref.text if ref else None,
+        )  # fmt: skip
+
+
+def _ranges(text: str, out: list[Timex]) -> list[Timex]:
+    """Give the first of "from X to Y" / "between X and Y" / "X-Y" its end value."""
+    result = list(out)
+    for i in range(len(result) - 1):
+        a, b = result[i], result[i + 1]
+        gap = text[a.end : b.start]
+        lead = text[max(0, a.start - 9) : a.start].lower()
+        if not _RANGE_GAP.match(gap) or a.type != "DATE" or b.type != "DATE":
+            continue
+        if gap.strip() in ("-", "–", "—") or re.search(r"(from|between)\s+$", lead):
+            if gap.strip().lower() == "and" and "between" not in lead:
+                continue
+            result[i] = Timex(**{**a.__dict__, "end_value": b.value})
+    return result
