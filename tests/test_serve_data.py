@@ -36,8 +36,8 @@ DOCKS_A = (
 )
 DOCKS_B = (
     "Port Selwyn, 1962\n\n"
-    "The stoppage began on 4 March 1962, when the crews of Port Selwyn refused "
-    "to load the grain ships. Edda Varn spoke at the gates in April 1962."
+    "The stoppage began on 4 March 1962, when the dock crews of Port Selwyn laid "
+    "down their hooks and refused to load the grain ships. Edda Varn spoke at the gates in April 1962."
 )
 HOSTILE = (
     "A Hostile Page\n\n"
@@ -98,9 +98,9 @@ def docks() -> list[tuple[Document, Extraction]]:
                    attribution=Attribution(hedged=True, hedge_cue="reportedly")),
     )
     events_b = (
-        make_event(b, "b1", "The stoppage began on 4 March 1962, when the crews of "
-                   "Port Selwyn refused to load the grain ships", "1962-03-04",
-                   "4 March 1962", summary="Crews refuse to load ships",
+        make_event(b, "b1", "The stoppage began on 4 March 1962, when the dock crews "
+                   "of Port Selwyn laid down their hooks and refused to load the grain "
+                   "ships", "1962-03-04", "4 March 1962", summary="Dock crews stop work",
                    places=("Port Selwyn",)),
         make_event(b, "b2", "Edda Varn spoke at the gates in April 1962", "1962-04",
                    "April 1962", kind="speech", summary="Varn speaks at the gates",

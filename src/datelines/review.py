@@ -90,7 +90,8 @@ def _get(store: Store, event_id: str) -> Event:
 
 def _date(value: str, old: DateClaim) -> DateClaim:
     start, end = interval(value)
-    if start is None and not re.fullmatch(r"[0-9X]{4}(-[0-9X]{2}){0,2}", value):
+    unknown = "X" in value and re.fullmatch(r"[0-9X]{4}(-[0-9X]{2}){0,2}", value)
+    if start is None and not unknown:
         raise ReviewError(
             f"cannot read the date '{value}'; give a TIMEX3 value such as "
             "1971-08-12, 1971-08, 1971, 197 or 1969-WI"
@@ -307,26 +308,40 @@ def add(
     return event
 
 
-GROUPED = {"merge": "merge", "split": "add"}  # action -> the partner row's action
+def _partner(last: AuditRow, before: AuditRow | None) -> bool:
+    """Whether ``before`` is the other half of the merge or split in ``last``.
+
+    A merge writes the kept event (its evidence now covers the other's) then the
+    folded one; a split inserts the second part (after the first) then the first.
+    """
+    if before is None or before.undone or before.who != last.who:
+        return False
+    if not (before.after and last.after and last.before):
+        return False
+    mine, theirs = last.after["evidence"], before.after["evidence"]
+    if last.action == "merge" and before.action == "merge":
+        folded = last.before["evidence"]
+        return bool(theirs["start"] <= folded["start"] and theirs["end"] >= folded["end"])
+    if last.action == "split" and before.action == "add":
+        same = before.after["source"] == last.after["source"]
+        return bool(same and theirs["start"] >= mine["end"])
+    return False
 
 
 def undo(store: Store, *, who: str = WHO) -> list[AuditRow]:
     """Revert the last review operation; a merge or a split is undone whole.
 
-    A merge writes two audit rows and a split writes an ``add`` then a ``split``;
-    undo reverts the partner row too when it sits right before, by the same person
-    at the same moment. Returns the rows undone (empty when nothing is left).
+    A merge writes two audit rows and a split an ``add`` then a ``split``; undo
+    reverts the partner row too when it sits right before (see :func:`_partner`).
+    Returns the rows undone (empty when nothing is left).
     """
     last = store.undo(who=who)
     if last is None:
         return []
     undone = [last]
-    partner = GROUPED.get(last.action)
-    if partner is not None:
+    if last.action in ("merge", "split"):
         rows = {row.id: row for row in store.audit()}
-        before = rows.get(last.id - 1)
-        if (before is not None and not before.undone and before.action == partner
-                and before.who == last.who and before.at == last.at):
+        if _partner(last, rows.get(last.id - 1)):
             again = store.undo(who=who)
             if again is not None:
                 undone.append(again)

@@ -76,9 +76,11 @@ class Viewer:
         except ImportError:  # the reconcile stage is optional for the viewer
             compare = None
         if compare is not None:
-            events = store.events()
+            events, sources = store.events(), store.sources()
             if events:
-                comparison = compare(store.sources(), events).to_dict()
+                texts = {s.id: store.document(s.id).original for s in sources}
+                comparison = compare(sources, events, entities=store.entities(),
+                                     texts=texts).to_dict()
         known = {e.id for e in store.events()} if comparison else set()
         index = views.comparison_index(comparison, known)
         self._index = (self.version, index)
