@@ -161,7 +161,12 @@ def _read_pdf(
         end = len(body.text) if end < 0 else end
         if page:
             segments += layout(
-                body.text, start=start, end=end, page=number, title=number == 1
+                body.text,
+                start=start,
+                end=end,
+                page=number,
+                title=number == 1,
+                loose=True,
             )
         start = end + 2
     text, blocks = assemble(body, split_glued(body.text, segments))

@@ -40,6 +40,7 @@ WRAP_WIDTH = (40, 100)  # a text whose 90th-percentile line is in this range is 
 LONG_LINE = 120  # more than a few lines this long: the text is not hard-wrapped
 SHORT_LINE = 0.6  # a wrapped line shorter than this share of the width ends a paragraph
 
+_SENTENCE = (".", "!", "?", '."', '!"', '?"', ".)")
 _TERMINAL = (".", "!", "?", ",", ";", ":", '."', '!"', '?"', ".'", ".)")
 _LIST = re.compile(r"\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+(?=\S)")
 _FIELD = re.compile(r"\s*[A-Z][A-Za-z()' /-]{0,30}:\s+\S")  # "Location: Tehran"
@@ -131,8 +132,11 @@ def layout(
     markdown: bool = False,
     page: int | None = None,
     title: bool = True,
+    loose: bool = False,
 ) -> list[Segment]:
     """Find the blocks of ``text[start:end]`` (``title``: the first may be the title).
+
+    ``loose`` is for text without blank lines (PDF pages): see ``_standalone_heading``.
 
     >>> text = ("Date: 1988\\nPlace: Tehran\\n\\n"
     ...         "A hard-wrapped paragraph goes on and on here,\\n"
@@ -153,7 +157,7 @@ def layout(
             groups
             and prev is not None
             and _continues(text, prev, line, width)
-            and not _standalone_heading(text, lines, i, width=width)
+            and not _standalone_heading(text, lines, i, width=width, loose=loose)
         ):
             groups[-1].append(i)
         else:
@@ -162,7 +166,9 @@ def layout(
     for group in groups:
         first, last = lines[group[0]], lines[group[-1]]
         kind: BlockKind = "paragraph"
-        if first.heading or _standalone_heading(text, lines, group[0], width=width):
+        if first.heading or _standalone_heading(
+            text, lines, group[0], width=width, loose=loose
+        ):
             kind = "title" if title and not segments else "heading"
         segments.append(Segment(kind, first.start, last.end, page))
     return segments
@@ -181,27 +187,33 @@ def _continues(text: str, prev: _Line, line: _Line, width: int | None) -> bool:
 
 
 def _standalone_heading(
-    text: str, lines: list[_Line], i: int, *, width: int | None
+    text: str, lines: list[_Line], i: int, *, width: int | None, loose: bool = False
 ) -> bool:
     """A heading-like line alone: blank (or the end) after it, blank or a sentence before.
 
     In wrapped text a short heading-like line after a blank line is a heading even when
-    text follows at once (no wrapped paragraph starts with a short line).
+    text follows at once (no wrapped paragraph starts with a short line). ``loose``
+    (PDF text, which has no blank lines) also takes a short line after a finished
+    sentence and before a capitalized line.
     """
     line = lines[i]
     if line.item or not heading_like(text[line.start : line.end]):
         return False
-    after_blank = i == 0 or lines[i - 1].blank
-    if i + 1 < len(lines) and not lines[i + 1].blank:
-        return (
-            after_blank
-            and width is not None
-            and line.end - line.start < SHORT_LINE * width
+    prev = lines[i - 1] if i else None
+    after_break = prev is None or prev.blank
+    after_sentence = prev is not None and text[prev.start : prev.end].endswith(
+        _SENTENCE
+    )
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    if following is None or following.blank:
+        return after_break or after_sentence
+    short = line.end - line.start < SHORT_LINE * (width or WRAP_WIDTH[1])
+    if loose:
+        starts_upper = (
+            text[following.start].isupper() or text[following.start].isdigit()
         )
-    if after_blank:
-        return True
-    before = text[lines[i - 1].start : lines[i - 1].end]
-    return before.endswith((".", "!", "?", '."', '!"', '?"', ".)"))
+        return short and (after_break or after_sentence) and starts_upper
+    return after_break and width is not None and short
 
 
 @functools.cache
