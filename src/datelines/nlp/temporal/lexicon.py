@@ -37,6 +37,7 @@ class Rule:
     consts: dict[str, Any]
     examples: tuple[dict[str, Any], ...]
     priority: int
+    modes: tuple[str, ...] = ("news", "narrative")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Lexicon:
     future_cues: frozenset[str]
     past_cues: frozenset[str]
     rules: tuple[Rule, ...]
+    trim_leading: tuple[re.Pattern[str], ...]
     tables: dict[str, dict[str, Any]]  # every table with its example, for tests
 
     def number(self, words: str) -> float | None:
@@ -127,7 +129,9 @@ def _macros(lex: dict[str, Any], rules: dict[str, Any]) -> dict[str, str]:
     weekday_alt = _alternation(weekday_full) + "|tues\\.|thurs\\.|wed\\.|fri\\."
     units = list(lex["units"]["entries"])
     unit_forms = [_plural(u) for u in units] + units
-    plural_units = [_plural(u) for u in units if u not in ("weekend", "season")]
+    plural_units = [
+        _plural(u) for u in units if u not in ("weekend", "season", "quarter", "second")
+    ]
     numbers = lex["numbers"]
     cards = [w for w in numbers["cardinals"] if w not in ("a", "an", "half", "couple")]
     card = f"(?:{_alternation(cards)})"
@@ -145,7 +149,7 @@ def _macros(lex: dict[str, Any], rules: dict[str, Any]) -> dict[str, str]:
         "WEEKDAYS": f"(?P<weekday>{_alternation(w + 's' for w in weekday_full)})",
         "SEASON": f"(?P<season>{_alternation(lex['seasons']['entries'])})",
         "POD": f"(?P<pod>{_alternation(lex['parts_of_day']['entries'])})",
-        "DAY": "(?P<day>[0-3]?\\d)(?:st|nd|rd|th)?(?![\\d:])",
+        "DAY": "(?P<day>[0-3]?\\d)(?:st|nd|rd|th)?(?!\\d|:\\d)",
         "DAYW": f"(?P<dayword>{ord_words})",
         "YEAR": "(?P<year>1\\d{3}|20\\d{2})(?![\\d]|[.,]\\d)",
         "YEARANY": "(?P<year>\\d{1,4})(?![\\d]|[.,]\\d)",
@@ -217,6 +221,7 @@ def lexicon() -> Lexicon:
             consts=dict(r.get("consts") or {}),
             examples=_examples(r),
             priority=i,
+            modes=tuple(r.get("modes") or ("news", "narrative")),
         )
         for i, r in enumerate(rules["rules"])
         for pattern in (
@@ -225,7 +230,11 @@ def lexicon() -> Lexicon:
     )
     numbers = lex["numbers"]
     tables = {k: v for k, v in lex.items() if isinstance(v, dict)}
-    tables.update(mods=rules["mods"], context_mods=rules["context_mods"])
+    tables.update(
+        mods=rules["mods"],
+        context_mods=rules["context_mods"],
+        trim_leading=rules["trim_leading"],
+    )
     return Lexicon(
         months={str(k).lower(): int(v) for k, v in lex["months"]["entries"].items()},
         weekdays={str(k): int(v) for k, v in lex["weekdays"]["entries"].items()},
@@ -242,5 +251,8 @@ def lexicon() -> Lexicon:
         future_cues=frozenset(lex["tense"]["future"]),
         past_cues=frozenset(lex["tense"]["past"]),
         rules=compiled,
+        trim_leading=tuple(
+            re.compile(p, re.IGNORECASE) for p in rules["trim_leading"]["entries"]
+        ),
         tables=tables,
     )

@@ -217,6 +217,8 @@ def read(found: Found) -> Spec | None:
             in ("latest", "current", "this", "that", "same", "year-earlier", "year-ago")
         ):
             fields["rel"] = 0
+    if consts.get("week"):
+        fields["extras"] = {"week": "1"}
     if consts.get("year_shift_word"):
         word = found.text.lower()
         fields["year_shift"] = (

@@ -277,16 +277,20 @@ def resolve_date(
         return _weekday(spec, p, tense, ref)
     if year is None and p is not None:
         year = p.year
-        if ref is not None and ref.origin == "document" and month is not None:
-            reference_month = p.month or _months(p) or 6
-            if tense < 0 and month > reference_month:
-                year -= 1
-            elif tense > 0 and month < reference_month:
-                year += 1
+        reference_month = p.month or _months(p) or 6
+        if spec.rel is not None and month is not None and not spec.season:
+            if spec.rel < 0:
+                year -= 1 if month >= reference_month else 0
+            elif spec.rel > 0:
+                year += 1 if month <= reference_month else 0
+        elif ref is not None and ref.origin == "document" and month is not None:
+            year = _nearest_year(p, month, day or 15, tense)
         if spec.season and spec.rel and ref is not None:
             year = _season_year(spec, p)
     if spec.year_shift and year is not None:
         year += spec.year_shift
+    if spec.holiday and year is not None:
+        month, day = _holiday(spec.holiday, year) or (month, day)
     text = "XXXX" if year is None else year_text(year)
     if spec.season:
         return f"{text}-{spec.season}"
@@ -298,7 +302,32 @@ def resolve_date(
         return text
     if day is None:
         return f"{text}-{month:02d}"
+    if spec.extras.get("week") and year is not None and 1 <= year <= 9999:
+        try:
+            iso = dt.date(year, month, day).isocalendar()
+        except ValueError:
+            return f"{text}-WXX"
+        return f"{iso[0]:04d}-W{iso[1]:02d}"
     return f"{text}-{month:02d}-{day:02d}"
+
+
+def _nearest_year(p: Point, month: int, day: int, tense: int) -> int:
+    """The year that puts month/day closest to the document date, tense-biased."""
+    origin = (
+        p.date() or dt.date(p.year, p.month or 6, 15) if 1 <= p.year <= 9999 else None
+    )
+    if origin is None:
+        return p.year
+    best, best_score = p.year, float("inf")
+    for year in (p.year - 1, p.year, p.year + 1):
+        try:
+            delta = (dt.date(year, month, min(day, 28)) - origin).days
+        except ValueError:
+            continue
+        score = abs(delta) + (90 if delta * tense < 0 else 0)
+        if score < best_score:
+            best, best_score = year, score
+    return best
 
 
 def _season_year(spec: Spec, p: Point) -> int:
@@ -326,5 +355,5 @@ def _weekday(spec: Spec, p: Point | None, tense: int, ref: Reference | None) -> 
     elif ref is not None and ref.origin != "document":
         found = _nearest_weekday(day, weekday, 1 if tense >= 0 else 0)
     else:
-        found = _nearest_weekday(day, weekday, tense)
+        found = _nearest_weekday(day, weekday, 1 if tense > 0 else -1)
     return found.isoformat()

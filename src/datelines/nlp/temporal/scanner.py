@@ -44,6 +44,7 @@ class Found:
     text: str
     rule: Rule
     groups: dict[str, str]
+    spans: dict[str, tuple[int, int]]  # where each named group matched
 
 
 def _capitalized(text: str, found: Found) -> bool:
@@ -72,6 +73,18 @@ def _plausible(text: str, found: Found) -> bool:
             return False
         if rule == "year_era" and not groups.get("era"):
             return False
+    season = groups.get("season", "").lower()
+    if season in ("fall", "spring") and not (groups.get("rel") or groups.get("year")):
+        before = text[max(0, found.start - 12) : found.start].lower()
+        if not re.search(
+            r"\b(?:in|this|last|next|that|during|the|by|until|early|late)\s+$", before
+        ):
+            return False
+    if rule == "decade" and re.search(
+        r"\b(?:his|her|their|in (?:his|her|their) (?:early|late|mid))\s*$",
+        text[max(0, found.start - 20) : found.start].lower(),
+    ):
+        return False
     if rule == "clock_24h":
         after = text[found.end : found.end + 2]
         if after[:1].isdigit() or int(groups.get("hour", "0")) > 24:
@@ -83,15 +96,18 @@ def _plausible(text: str, found: Found) -> bool:
     return True
 
 
-def scan(text: str) -> list[Found]:
+def scan(text: str, *, mode: str = "narrative") -> list[Found]:
     """All temporal expressions in ``text``, non-overlapping, in text order."""
     candidates: list[Found] = []
     for rule in lexicon().rules:
+        if mode not in rule.modes:
+            continue
         for m in rule.pattern.finditer(text):
             if m.end() == m.start():
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
-            found = Found(m.start(), m.end(), m.group(0), rule, groups)
+            spans = {k: m.span(k) for k in groups}
+            found = Found(m.start(), m.end(), m.group(0), rule, groups, spans)
             if _plausible(text, found):
                 candidates.append(found)
     candidates.sort(key=lambda f: (-(f.end - f.start), f.rule.priority, f.start))
@@ -103,4 +119,29 @@ def scan(text: str) -> list[Found]:
         used[found.start : found.end] = b"\x01" * (found.end - found.start)
         taken.append(found)
     taken.sort(key=lambda f: f.start)
-    return taken
+    return [_trim(text, f) for f in taken]
+
+
+def _trim(text: str, found: Found) -> Found:
+    """Leave out the leading words TimeML keeps outside an extent ("over the ...")."""
+    start = found.start
+    for pattern in lexicon().trim_leading:
+        m = pattern.match(text, start, found.end)
+        if m and m.end() < found.end:
+            start = m.end()
+    groups = found.groups
+    num = found.spans.get("num")
+    if (
+        found.rule.kind == "duration"
+        and "the" in groups
+        and num is not None
+        and groups.get("num", "").lower() not in ("a", "an", "one")
+        and not groups.get("unit", "s").lower().endswith("s")
+        and "rel" not in groups
+    ):
+        start = max(start, num[0])  # "a four-year term": the extent is "four-year"
+    if start == found.start:
+        return found
+    return Found(
+        start, found.end, text[start : found.end], found.rule, groups, found.spans
+    )

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from datelines.errors import InputError
@@ -93,7 +94,10 @@ class _Story:
         groups = {k: v.lower() for k, v in found.groups.items()}
         strong = groups.get("dir") in _STRONG_DCT or groups.get("named") in _DEICTIC
         if self.mode == "news":
-            if spec.kind == "shift" and spec.base == "context":
+            quarter = self.context is not None and "-Q" in self.context.value
+            if spec.kind == "shift" and (spec.base == "context" or (
+                quarter and spec.unit == "year" and groups.get("named") not in _DEICTIC
+            )):  # fmt: skip
                 return self.context or self.dct
             return self.dct or self.context
         if strong:
@@ -143,6 +147,8 @@ def _value(spec: Spec, found: Found, ref: Reference | None, tense: int,
 
 def _relative_quarter(spec: Spec, story: _Story) -> str:
     p = point(story.context.value) if story.context else None
+    if spec.rel == 0 and spec.year_shift is None and spec.year is None:
+        p = None  # "the latest quarter": the last one reported before the document
     if p is None or not (p.part or "").startswith("Q"):
         d = point(story.dct.value) if story.dct else None
         if d is None or d.month is None:
@@ -150,6 +156,8 @@ def _relative_quarter(spec: Spec, story: _Story) -> str:
         index = d.year * 4 + (d.month - 1) // 3 - 1
     else:
         index = p.year * 4 + int(p.part[1]) - 1  # type: ignore[index]
+    if spec.year is not None:  # "the 1989 period": that year's quarter in focus
+        index = spec.year * 4 + index % 4
     index += (spec.rel or 0) + 4 * (spec.year_shift or 0)
     return f"{index // 4:04d}-Q{index % 4 + 1}"
 
@@ -196,7 +204,7 @@ def tag(
     story = _Story(dct, mode)
     spans = list(sentences) if sentences else _sentences(text)
     headings = [(b.start, b.end) for b in blocks if getattr(b, "kind", "") == "heading"]
-    found_all = scan(text)
+    found_all = scan(text, mode=mode)
     out: list[Timex] = []
     times: list[tuple[int, Spec, Found, tuple[int, int]]] = []
     seen_heading: set[tuple[int, int]] = set()
@@ -249,6 +257,17 @@ def tag(
 def _fill_times(out: list[Timex], times: list[tuple[int, Spec, Found, tuple[int, int]]],
                 story: _Story) -> None:  # fmt: skip
     for index, spec, found, sent in times:
+        if spec.weekday or spec.month:
+            base = story.dct if story.mode == "news" and story.dct else story.context
+            day = resolve_date(replace(spec, kind="date"), base, 1, None)
+            old = out[index]
+            out[index] = Timex(
+                old.start, old.end, old.text, "TIME", _time(spec, day), old.mod,
+                anchor="explicit" if spec.year else (base.origin if base else "explicit"),
+                anchor_value=base.value if base else None,
+                anchor_text=base.text if base else None,
+            )  # fmt: skip
+            continue
         near = [t for t in out if t.type == "DATE" and sent[0] <= t.start < sent[1]
                 and re.match(r"\d{4}-\d\d-\d\d", t.value)]  # fmt: skip
         near.sort(key=lambda t: abs(t.start - found.start))
