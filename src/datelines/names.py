@@ -203,9 +203,17 @@ def compatible(a: Sequence[str], b: Sequence[str]) -> bool:
     True
     >>> compatible(words("Massoud Rajavi"), words("Kazem Rajavi"))
     False
+    >>> compatible(words("Bani Sadr"), words("Abolhassan Banisadr"))
+    True
     """
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-    if not short or not same_word(short[-1], long_[-1]):
+    if not short:
+        return False
+    joined = "".join(short)
+    if any("".join(long_[i:]) == joined for i in range(len(long_))) or (
+            joined == "".join(long_)):
+        return True
+    if not same_word(short[-1], long_[-1]):
         return False
     i = 0
     for w in long_:

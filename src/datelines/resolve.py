@@ -36,7 +36,7 @@ from datelines.names import (
 
 __all__ = ["Cluster", "Surface", "links", "resolve_all", "resolve_mentions"]
 
-TYPE_ORDER = ("ORG", "PERSON", "GPE", "LOC", "FAC", "NORP", "OTHER")
+TYPE_ORDER = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "OTHER")
 
 
 # -- within one document ------------------------------------------------------------
@@ -154,7 +154,7 @@ class _Resolver:
         self.keys[a] |= self.keys.pop(b, set())
         return a
 
-    def _index(self, g: int, name: str, *, person: bool) -> None:
+    def _index(self, g: int, name: str, *, person: bool, place: bool = False) -> None:
         k = self._find_key(key(name))
         if k in self.by_key and self.find(self.by_key[k]) != g:
             g = self.merge(self.by_key[k], g)
@@ -168,7 +168,7 @@ class _Resolver:
                 if other != name:
                     self._index(g, other, person=person)
         self.groups[g].names.append(ws)
-        if person:
+        if person or (len(ws) == 1 and not place and not is_acronym(name)):
             self.by_surname[ws[-1]].add(g)
             self.by_letter[ws[-1][0]].add(ws[-1])
             if len(ws) >= 2:
@@ -198,6 +198,12 @@ class _Resolver:
         return max(cands, key=lambda g: self.groups[g].last)
 
     def _org(self, ws: tuple[str, ...]) -> int | None:
+        cands = self._org_candidates(ws)
+        if not cands:
+            return None
+        return max(cands, key=lambda g: (len(self.groups[g].members), -g))
+
+    def _org_candidates(self, ws: tuple[str, ...]) -> set[int]:
         if len(ws) == 1:
             cands = self._roots(self.by_word.get(ws[0], ()))
         else:
@@ -205,9 +211,7 @@ class _Resolver:
                                for g in self.by_word.get(w, ()))
             cands = {g for g in pool for n in self.groups[g].names
                      if _contains(ws, n) or _contains(n, ws)}
-        if not cands:
-            return None
-        return max(cands, key=lambda g: (len(self.groups[g].members), -g))
+        return cands
 
     def _titled(self, titles: set[str]) -> int | None:
         lows = {t.lower() for t in titles}
@@ -240,6 +244,9 @@ class _Resolver:
             found |= {self.by_key[a.lower()] for a in initials(name)
                       if a.lower() in self.by_key}
         g: int | None = None
+        strong = bool(titles) or s.personal
+        if found and len(ws) >= 2 and not person:
+            found |= self._org_candidates(ws)
         if found:
             roots = sorted(self._roots(found))
             g = roots[0]
@@ -247,7 +254,7 @@ class _Resolver:
                 g = self.merge(g, other)
         elif person or (len(ws) == 1 and s.label not in ("GPE", "LOC", "FAC")):
             g = self._person(ws, s, person)
-        if g is None and not person:
+        if g is None and not strong and (len(ws) > 1 or s.label in ("ORG", "PERSON")):
             g = self._org(ws)
         if g is None:
             g = len(self.groups)
@@ -262,12 +269,14 @@ class _Resolver:
         group.forms[s.text] += 1
         group.labels[s.label] += 1
         group.titles |= set(s.titles) | set(strip_titles(s.text)[1])
-        group.personal = group.personal or person
+        group.personal = group.personal or s.personal or bool(
+            s.titles or strip_titles(s.text)[1] or name is None)
         group.gender = group.gender or s.gender
         if name is None or len(words(name)) >= 2 or group.last < 0:
             group.last = i
         if name is not None:
-            self._index(g, name, person=person)
+            self._index(g, name, person=person,
+                        place=s.label in ("GPE", "LOC", "FAC", "NORP"))
         return self.find(g)
 
     def clusters(self) -> tuple[Cluster, ...]:
