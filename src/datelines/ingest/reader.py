@@ -64,11 +64,14 @@ def read(
     body = normalize_chars(Mapped.of(original, body_start))
     if fmt == "markdown":
         body = strip_markdown(body)
-    if not body.text.strip():
-        problem = (
-            "it has front matter but no text after it" if front else "it has no text"
+    if not body.text.strip() and front:
+        raise InputError(
+            name,
+            "it has front matter but no text after it",
+            "add the narrative below the closing '---'",
         )
-        raise InputError(name, problem, "add the narrative below the metadata")
+    if not body.text.strip():
+        raise InputError(name, "it has only invisible characters", "pass the narrative")
     segments = split_glued(body.text, layout(body.text, markdown=fmt == "markdown"))
     text, blocks = assemble(body, segments)
     source = _source(name, data, fmt, encoding, front, meta, extra, text.text, blocks)
