@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from datelines.errors import EvaluationError
-from datelines.evaluate.timeml import Counts, evaluate_dirs, score_pair, scores
+from datelines.evaluate.timeml import (
+    Counts,
+    evaluate_dirs,
+    mistakes,
+    score_pair,
+    scores,
+)
 
 DCT = '<DCT><TIMEX3 tid="t0" type="DATE" value="2004-06-11">June 11</TIMEX3></DCT>'
 
@@ -164,6 +170,32 @@ def test_counts_micro_average_over_files(tmp_path: Path) -> None:
     assert result["counts"]["gold"] == 3 and result["counts"]["system"] == 1
     assert result["relaxed"] == {"precision": 100.0, "recall": 33.33, "f1": 50.0}
     assert json.loads(json.dumps(result)) == result
+
+
+def test_mistakes_list_what_differs() -> None:
+    gold = tml(
+        f"{tx('Monday', '2004-06-07')} and {tx('the early 1990s', '199', mod='START')}"
+        f" but not {tx('noon', 'T12:00', 'TIME')}."
+    )
+    system = tml(
+        f"{tx('Monday', '2004-06-07')} and the early {tx('1990s', '199')}"
+        f" but {tx('not', 'X')} noon."
+    )
+    found = mistakes(gold, system, name="m.tml")
+    assert [m["kind"] for m in found] == ["span+mod", "spurious", "missed"]
+    assert found[0]["gold"] == "'the early 1990s' DATE 199 START"
+    assert found[0]["system"] == "'1990s' DATE 199"
+    assert all(m["file"] == "m.tml" for m in found)
+
+
+def test_evaluate_dirs_with_mistakes(tmp_path: Path) -> None:
+    (tmp_path / "gold").mkdir()
+    (tmp_path / "sys").mkdir()
+    (tmp_path / "gold" / "a.tml").write_text(GOLD)
+    (tmp_path / "sys" / "a.tml").write_text(tml("The ferry left on Sunday morning."))
+    result = evaluate_dirs(tmp_path / "gold", tmp_path / "sys", with_mistakes=True)
+    assert [m["kind"] for m in result["mistakes"]] == ["missed"]
+    assert "mistakes" not in evaluate_dirs(tmp_path / "gold", tmp_path / "sys")
 
 
 def test_missing_system_file(tmp_path: Path) -> None:

@@ -189,6 +189,9 @@ def test_cli_round_trip(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     assert result.exit_code == 0, result.output
     scores = json.loads(result.output)
     assert scores["relaxed"]["precision"] == 50.0 and "per_file" not in scores
+    args = ["evaluate", "timeml", str(gold), str(tmp_path / "sys"), "--mistakes"]
+    listed = json.loads(runner.invoke(main, args).output)["mistakes"]
+    assert [m["kind"] for m in listed] == ["value", "missed", "spurious"]
 
 
 def test_cli_texts_not_same_is_one_line(tmp_path: Path) -> None:

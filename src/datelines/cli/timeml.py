@@ -49,13 +49,20 @@ def timeml_command(in_dir: str, out_dir: str, mode: str) -> None:
 @click.argument("gold_dir", type=_FOLDER)
 @click.argument("system_dir", type=_FOLDER)
 @click.option("--per-file", is_flag=True, help="Also print the counts of each file.")
-def evaluate_timeml_command(gold_dir: str, system_dir: str, per_file: bool) -> None:
+@click.option(
+    "--mistakes",
+    is_flag=True,
+    help="Also list every missed, spurious or mis-normalized timex.",
+)
+def evaluate_timeml_command(
+    gold_dir: str, system_dir: str, per_file: bool, mistakes: bool
+) -> None:
     """Score SYSTEM_DIR against GOLD_DIR with the TempEval-3 Task A rules (JSON).
 
     Files pair by name; prints strict and relaxed precision / recall / F1, value F1,
     type F1 and our value+mod F1 (percentages), plus the match counts.
     """
-    result = evaluate_dirs(gold_dir, system_dir)
+    result = evaluate_dirs(gold_dir, system_dir, with_mistakes=mistakes)
     if not per_file:
         result.pop("per_file")
     click.echo(json.dumps(result, indent=2))

@@ -153,8 +153,10 @@ def align(
     return sorted(pairs)
 
 
-def score_pair(gold_raw: str, system_raw: str, *, name: str) -> Counts:
-    """Count the matches of one gold / system file pair (raw TimeML strings)."""
+def _paired(
+    gold_raw: str, system_raw: str, name: str
+) -> tuple[list[ScoredTimex], list[ScoredTimex], list[tuple[int, int]]]:
+    """Both files' timexes and their alignment; the texts must be the same."""
     gold_text, gold = timexes(gold_raw, name=f"gold {name}")
     system_text, system = timexes(system_raw, name=f"system {name}")
     if gold_text != system_text:
@@ -171,8 +173,14 @@ def score_pair(gold_raw: str, system_raw: str, *, name: str) -> Counts:
             f"(TEXTS NOT SAME, first difference at character {at}); "
             "write the system file from the gold file's text unchanged"
         )
+    return gold, system, align(gold, system)
+
+
+def score_pair(gold_raw: str, system_raw: str, *, name: str) -> Counts:
+    """Count the matches of one gold / system file pair (raw TimeML strings)."""
+    gold, system, pairs = _paired(gold_raw, system_raw, name)
     counts = Counts(gold=len(gold), system=len(system))
-    for g, s in align(gold, system):
+    for g, s in pairs:
         a, b = gold[g], system[s]
         counts += Counts(
             relaxed=1,
@@ -182,6 +190,58 @@ def score_pair(gold_raw: str, system_raw: str, *, name: str) -> Counts:
             value_mod=int(a.value == b.value and a.mod == b.mod),
         )
     return counts
+
+
+def _show(timex: ScoredTimex | None) -> str:
+    if timex is None:
+        return ""
+    mod = f" {timex.mod}" if timex.mod else ""
+    return f"{timex.text!r} {timex.type} {timex.value}{mod}"
+
+
+def mistakes(gold_raw: str, system_raw: str, *, name: str) -> list[dict[str, Any]]:
+    """Every way the system differs from gold in one file, in document order.
+
+    ``kind`` is ``missed``, ``spurious``, or for a matched pair the list of what
+    differs among ``span``, ``type``, ``value`` and ``mod``.
+
+    >>> gold = '<TEXT>In <TIMEX3 type="DATE" value="1990">1990</TIMEX3> it.</TEXT>'
+    >>> system = '<TEXT>In 1990 <TIMEX3 type="DATE" value="X">it</TIMEX3>.</TEXT>'
+    >>> [m["kind"] for m in mistakes(gold, system, name="a.tml")]
+    ['missed', 'spurious']
+    """
+    gold, system, pairs = _paired(gold_raw, system_raw, name)
+    found: list[tuple[int, str, ScoredTimex | None, ScoredTimex | None]] = []
+    for g, s in pairs:
+        a, b = gold[g], system[s]
+        kinds = [
+            kind
+            for kind, same in (
+                ("span", a.text == b.text),
+                ("type", a.type == b.type),
+                ("value", a.value == b.value),
+                ("mod", a.mod == b.mod),
+            )
+            if not same
+        ]
+        if kinds:
+            found.append((a.start, "+".join(kinds), a, b))
+    matched_gold = {g for g, _ in pairs}
+    matched_system = {s for _, s in pairs}
+    found += [
+        (t.start, "missed", t, None)
+        for i, t in enumerate(gold)
+        if i not in matched_gold
+    ]
+    found += [
+        (t.start, "spurious", None, t)
+        for i, t in enumerate(system)
+        if i not in matched_system
+    ]
+    return [
+        {"file": name, "at": at, "kind": kind, "gold": _show(a), "system": _show(b)}
+        for at, kind, a, b in sorted(found, key=lambda item: item[0])
+    ]
 
 
 def _prf(hits: int, system: int, gold: int) -> dict[str, float]:
@@ -227,23 +287,37 @@ def scores(counts: Counts) -> dict[str, Any]:
     }
 
 
-def evaluate_pairs(pairs: Iterable[tuple[str, str, str]]) -> dict[str, Any]:
-    """Score ``(name, gold_raw, system_raw)`` triples, micro-averaged."""
+def evaluate_pairs(
+    pairs: Iterable[tuple[str, str, str]], *, with_mistakes: bool = False
+) -> dict[str, Any]:
+    """Score ``(name, gold_raw, system_raw)`` triples, micro-averaged.
+
+    With ``with_mistakes``, the result also lists every :func:`mistakes` entry.
+    """
     total = Counts()
     per_file: dict[str, dict[str, int]] = {}
+    listed: list[dict[str, Any]] = []
     for name, gold_raw, system_raw in pairs:
         counts = score_pair(gold_raw, system_raw, name=name)
         per_file[name] = asdict(counts)
         total += counts
-    return {"files": len(per_file), **scores(total), "per_file": per_file}
+        if with_mistakes:
+            listed += mistakes(gold_raw, system_raw, name=name)
+    result = {"files": len(per_file), **scores(total), "per_file": per_file}
+    if with_mistakes:
+        result["mistakes"] = listed
+    return result
 
 
-def evaluate_dirs(gold_dir: str | Path, system_dir: str | Path) -> dict[str, Any]:
+def evaluate_dirs(
+    gold_dir: str | Path, system_dir: str | Path, *, with_mistakes: bool = False
+) -> dict[str, Any]:
     """Score every ``*.tml`` of ``gold_dir`` against the same name in ``system_dir``.
 
     Returns strict and relaxed precision / recall / F1, value F1, type F1, our
-    value+mod F1, the summed counts and per-file counts. System files without gold
-    are ignored; a gold file without a system file is an error.
+    value+mod F1, the summed counts and per-file counts (and, with ``with_mistakes``,
+    every :func:`mistakes` entry). System files without gold are ignored; a gold file
+    without a system file is an error.
     """
     gold_dir, system_dir = Path(gold_dir), Path(system_dir)
     gold_files = sorted(gold_dir.glob("*.tml"))
@@ -255,7 +329,7 @@ def evaluate_dirs(gold_dir: str | Path, system_dir: str | Path) -> dict[str, Any
             f"'{system_dir}' lacks {len(missing)} of the {len(gold_files)} gold files "
             f"(first: {missing[0]}); tag every gold file, under the same name"
         )
-    return evaluate_pairs(
+    pairs = (
         (
             p.name,
             p.read_text(encoding="utf-8"),
@@ -263,3 +337,4 @@ def evaluate_dirs(gold_dir: str | Path, system_dir: str | Path) -> dict[str, Any
         )
         for p in gold_files
     )
+    return evaluate_pairs(pairs, with_mistakes=with_mistakes)
