@@ -121,8 +121,11 @@ def _plural(word: str) -> str:
 
 def _macros(lex: dict[str, Any], rules: dict[str, Any]) -> dict[str, str]:
     months = lex["months"]["entries"]
+    full = {
+        n: max((w for w in months if months[w] == n), key=len) for n in months.values()
+    }
     month_words = [
-        re.escape(w) + ("\\.?" if len(w) <= 4 and w != "may" else "") for w in months
+        re.escape(w) + ("\\.?" if w != full[months[w]] else "") for w in months
     ]
     month_alt = "|".join(sorted(month_words, key=lambda w: -len(w)))
     weekday_full = [w for w in lex["weekdays"]["entries"] if len(w) > 5]
@@ -155,7 +158,7 @@ def _macros(lex: dict[str, Any], rules: dict[str, Any]) -> dict[str, str]:
         "YEARANY": "(?P<year>\\d{1,4})(?![\\d]|[.,]\\d)",
         "ERA": "(?P<era>B\\.C\\.E\\.|B\\.C\\.|BCE|BC|A\\.D\\.|AD|CE)",
         "YEARWORDS": f"(?P<yearwords>(?:nineteen|eighteen|seventeen)[- ](?:hundred(?:[- ]and[- ]{low})?|{low})|two[- ]thousand(?:[- ]and)?(?:[- ](?:{low}))?)",
-        "DECADE": "(?P<decade>(?:1\\d|20)\\d0'?s|'?\\d0'?s)",
+        "DECADE": "(?P<decade>(?:1\\d|20)\\d0'?s|'?\\d0'?s|\\d{2,3}0s(?= ?B\\.?C))",
         "DECADEW": f"(?P<decadeword>{_alternation(lex['decades']['entries'])})",
         "ORD": f"(?P<ord>\\d{{1,2}}(?:st|nd|rd|th)|{ord_words})",
         "MOD": f"(?P<mod>{_alternation(rules['mods']['entries'])})",
@@ -180,7 +183,8 @@ def _compile(name: str, pattern: str, macros: dict[str, str]) -> re.Pattern[str]
 
     body = re.sub(r"\{([A-Z]+)\}", expand, pattern)
     try:
-        return re.compile(rf"(?<![\w'])(?:{body})(?![\w])", re.IGNORECASE)
+        # the end boundary lets "1973-1975The" (a heading glued to its text) match
+        return re.compile(rf"(?<![\w'])(?:{body})(?-i:(?![a-z0-9_]))", re.IGNORECASE)
     except re.error as error:
         raise InputError(
             str(DATA / "rules.yaml"),

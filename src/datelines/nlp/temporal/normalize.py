@@ -141,7 +141,9 @@ def read(found: Found) -> Spec | None:
         fields["pod"] = consts["pod"]
     if "decade" in g:
         digits = g["decade"].strip("'s").rstrip("'")
-        if len(digits) == 4:
+        if g.get("era", "").upper().startswith("B"):
+            fields.update(decade=int(digits[:-1]), extras={"bc": "1"})
+        elif len(digits) == 4:
             fields["decade"] = int(digits[:3])
         else:
             fields["decade_digit"] = int(digits[0])
@@ -217,6 +219,12 @@ def read(found: Found) -> Spec | None:
             in ("latest", "current", "this", "that", "same", "year-earlier", "year-ago")
         ):
             fields["rel"] = 0
+    if consts.get("month_part"):
+        first = (g.get("ord") or "").lower() in ("first", "1st")
+        last = found.text.lower().startswith("the last")
+        fields["mod"] = "START" if first else ("END" if last else None)
+        fields.pop("part", None)
+        fields.pop("century", None)
     if consts.get("week"):
         fields["extras"] = {"week": "1"}
     if consts.get("year_shift_word"):

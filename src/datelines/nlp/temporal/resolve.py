@@ -121,6 +121,8 @@ def shift_value(ref: Reference | None, unit: str, n: float | None) -> str:
     >>> shift_value(None, "year", -1)
     'XXXX'
     """
+    if unit == "anchor":  # "the same time": the anchor itself
+        return ref.value if ref else "XXXX"
     p = point(ref.value) if ref else None
     if n is None:
         return "XXXX"
@@ -251,7 +253,7 @@ def resolve_date(
         c = spec.century
         return f"{c:02d}" if c >= 0 else f"BC{-c - 1:02d}"
     if spec.decade is not None:
-        return f"{spec.decade:03d}"
+        return f"BC{spec.decade:03d}" if spec.extras.get("bc") else f"{spec.decade:03d}"
     if spec.decade_digit is not None:
         century = 19
         if p is not None and p.year // 100 * 10 + spec.decade_digit <= p.year // 10:
