@@ -10,7 +10,10 @@ component ``datelines_temporal`` (:mod:`.component`) stores them on a ``Doc`` as
 [('the late 1970s', '197'), ('June 20th, 1971', '1971-06-20')]
 """
 
+from datelines.nlp.temporal import component as _component  # registers the factory
 from datelines.nlp.temporal.tagger import MODES, tag
 from datelines.nlp.temporal.timex import Timex, bounds
+
+del _component
 
 __all__ = ["MODES", "Timex", "bounds", "tag"]

@@ -9,7 +9,8 @@ token boundaries (``alignment_mode="expand"``); the Timex keeps the exact charac
 >>> import spacy
 >>> nlp = spacy.blank("en")
 >>> _ = nlp.add_pipe("datelines_temporal", config={"mode": "narrative"})
->>> [(s.text, s._.timex.value) for s in nlp("It ended in May 1945.").spans["timex"]]
+>>> doc = nlp("It ended in May 1945.")
+>>> [(s.text, s._.timex.value) for s in doc.spans["timex"]]
 [('May 1945', '1945-05')]
 """
 

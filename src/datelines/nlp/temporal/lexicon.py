@@ -7,7 +7,7 @@ immutable :class:`Lexicon` with the tables as lookups and every rule compiled.
 
 >>> lex = lexicon()
 >>> lex.months["sept"], lex.weekdays["friday"], lex.number("twenty-four")
-(9, 5, 24)
+(9, 5, 24.0)
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ arithmetic: no text, no spaCy.
 
 >>> r = Reference(value="1981-07-21", text="July 21, 1981", origin="relative")
 >>> shift_value(r, "week", 1)
-'1981-W30'
+'1981-W31'
 >>> shift_value(r, "day", 8)
 '1981-07-29'
 """
@@ -263,7 +263,7 @@ def resolve_date(
         return f"{century * 10 + spec.decade_digit:03d}"
     year = spec.year
     if year is None and spec.year2 is not None:
-        base = p.year if p else 1950
+        base = p.year if p else (dct.year if dct else 2000)
         year = base // 100 * 100 + spec.year2
         if year > base + 10:
             year -= 100

@@ -9,6 +9,8 @@ reason the value is what it is (``anchor``: explicit, relative, document, headin
 ('1971-08-01', '1971-08-31')
 >>> bounds("197", "END")
 ('1977-01-01', '1979-12-31')
+>>> bounds("197", "MID")
+('1973-01-01', '1976-12-31')
 """
 
 from __future__ import annotations
@@ -141,6 +143,17 @@ def bounds(value: str, mod: str | None = None) -> tuple[str | None, str | None]:
     span = _interval(value)
     if span is None:
         return None, None
+    years = span[1][0] - span[0][0] + 1
+    if years >= 3 and mod in ("START", "EARLY", "MID", "END", "LATE"):
+        third = years * 3 // 10  # whole years: the early 1970s are 1970-1972
+        y0, y1 = span[0][0], span[1][0]
+        if mod in ("START", "EARLY"):
+            span = (span[0], (y0 + third - 1, 12, 31))
+        elif mod in ("END", "LATE"):
+            span = ((y1 - third + 1, 1, 1), span[1])
+        else:
+            span = ((y0 + third, 1, 1), (y1 - third, 12, 31))
+        mod = None
     first, last = _ordinal(span[0]), _ordinal(span[1])
     third = (last - first + 1) // 3
     if mod in ("START", "EARLY") and third:

@@ -1,0 +1,311 @@
+"""Table-driven cases for the temporal tagger, written for this project.
+
+Each row: the text, the document date (or None), the mode, the words of the
+expression under test, and the expected TIMEX3 value (and type / mod where it
+matters). The phrasing is our own; the conventions are TimeML's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from datelines.nlp.temporal import tag
+
+N, S = "narrative", "news"
+
+# text, dct, mode, extent, value, type, mod
+CASES: list[tuple[str, str | None, str, str, str, str, str | None]] = [
+    # explicit calendar dates
+    (
+        "The treaty was signed on 6 September 1965.",
+        None,
+        N,
+        "6 September 1965",
+        "1965-09-06",
+        "DATE",
+        None,
+    ),
+    (
+        "Fighting resumed in August of 1971.",
+        None,
+        N,
+        "August of 1971",
+        "1971-08",
+        "DATE",
+        None,
+    ),
+    ("The siege ended in 1453.", None, N, "1453", "1453", "DATE", None),
+    ("The colony was founded in 264 BC.", None, N, "264 BC", "BC0264", "DATE", None),
+    ("Music changed in the 1960s.", None, N, "the 1960s", "196", "DATE", None),
+    ("Trade boomed in the eighties.", None, N, "the eighties", "198", "DATE", None),
+    (
+        "Cities grew in the 19th century.",
+        None,
+        N,
+        "the 19th century",
+        "18",
+        "DATE",
+        None,
+    ),
+    (
+        "Rebels met in the spring of 1848.",
+        None,
+        N,
+        "the spring of 1848",
+        "1848-SP",
+        "DATE",
+        None,
+    ),
+    (
+        "Output fell in the second quarter of 2009.",
+        None,
+        N,
+        "the second quarter of 2009",
+        "2009-Q2",
+        "DATE",
+        None,
+    ),
+    (
+        "Exports rose in the first half of 2012.",
+        None,
+        N,
+        "the first half of 2012",
+        "2012-H1",
+        "DATE",
+        None,
+    ),
+    (
+        "Unrest spread in the early 1980s.",
+        None,
+        N,
+        "the early 1980s",
+        "198",
+        "DATE",
+        "START",
+    ),
+    ("The mill closed in mid-1931.", None, N, "mid-1931", "1931", "DATE", "MID"),
+    ("Talks began around 1980.", None, N, "around 1980", "1980", "DATE", "APPROX"),
+    (
+        "Snow fell heavily on Christmas Day 1914.",
+        None,
+        N,
+        "Christmas Day 1914",
+        "1914-12-25",
+        "DATE",
+        None,
+    ),
+    (
+        "The ferry left at 3 p.m. on 4 May 1950.",
+        None,
+        N,
+        "3 p.m.",
+        "1950-05-04T15:00",
+        "TIME",
+        None,
+    ),
+    # narrative anchoring
+    (
+        "The strike began on March 3, 1922. Two weeks later the mines reopened.",
+        None,
+        N,
+        "Two weeks later",
+        "1922-W11",
+        "DATE",
+        None,
+    ),
+    (
+        "The strike began on March 3, 1922. The next day the army arrived.",
+        None,
+        N,
+        "The next day",
+        "1922-03-04",
+        "DATE",
+        None,
+    ),
+    (
+        "The strike began in 1922. The following year it spread.",
+        None,
+        N,
+        "The following year",
+        "1923",
+        "DATE",
+        None,
+    ),
+    (
+        "Troops landed in 1943. That winter was hard.",
+        None,
+        N,
+        "That winter",
+        "1943-WI",
+        "DATE",
+        None,
+    ),
+    (
+        "Troops landed in 1943. On June 9th they marched north.",
+        None,
+        N,
+        "June 9th",
+        "1943-06-09",
+        "DATE",
+        None,
+    ),
+    (
+        "Troops landed on 4 July 1943. The same day they marched north.",
+        None,
+        N,
+        "The same day",
+        "1943-07-04",
+        "DATE",
+        None,
+    ),
+    (
+        "On June 9th they marched north.",
+        None,
+        N,
+        "June 9th",
+        "XXXX-06-09",
+        "DATE",
+        None,
+    ),
+    (
+        "The port fell in 1916. Four years earlier it had been rebuilt.",
+        None,
+        N,
+        "Four years earlier",
+        "1912",
+        "DATE",
+        None,
+    ),
+    # news, resolved against the document date
+    ("The board met Tuesday.", "2015-06-12", S, "Tuesday", "2015-06-09", "DATE", None),
+    (
+        "The board will meet Tuesday.",
+        "2015-06-12",
+        S,
+        "Tuesday",
+        "2015-06-16",
+        "DATE",
+        None,
+    ),
+    ("Sales doubled last year.", "2015-06-12", S, "last year", "2014", "DATE", None),
+    (
+        "Rates may rise next month.",
+        "2015-06-12",
+        S,
+        "next month",
+        "2015-07",
+        "DATE",
+        None,
+    ),
+    (
+        "The plant opened two weeks ago.",
+        "2015-06-12",
+        S,
+        "two weeks ago",
+        "2015-W22",
+        "DATE",
+        None,
+    ),
+    (
+        "Prices fell yesterday.",
+        "2015-06-12",
+        S,
+        "yesterday",
+        "2015-06-11",
+        "DATE",
+        None,
+    ),
+    ("Prices are high today.", "2015-06-12", S, "today", "2015-06-12", "DATE", None),
+    (
+        "Profits grew in the past three years.",
+        "2015-06-12",
+        S,
+        "the past three years",
+        "P3Y",
+        "DURATION",
+        None,
+    ),
+    (
+        "The vote is due in January.",
+        "2015-11-20",
+        S,
+        "January",
+        "2016-01",
+        "DATE",
+        None,
+    ),
+    (
+        "The company is now profitable.",
+        "2015-06-12",
+        S,
+        "now",
+        "PRESENT_REF",
+        "DATE",
+        None,
+    ),
+    (
+        "Shares have recently fallen.",
+        "2015-06-12",
+        S,
+        "recently",
+        "PAST_REF",
+        "DATE",
+        None,
+    ),
+    # durations and sets
+    (
+        "The war lasted several years.",
+        None,
+        N,
+        "several years",
+        "PXY",
+        "DURATION",
+        None,
+    ),
+    ("The siege lasted 16 days.", None, N, "16 days", "P16D", "DURATION", None),
+    (
+        "The ceasefire held for eighteen months.",
+        None,
+        N,
+        "eighteen months",
+        "P18M",
+        "DURATION",
+        None,
+    ),
+    ("The paper is printed daily.", None, N, "daily", "P1D", "SET", None),
+    ("The fair is held every year.", None, N, "every year", "P1Y", "SET", None),
+    # things that are not dates
+    (
+        "You may go now that the march is over.",
+        None,
+        N,
+        "now",
+        "PRESENT_REF",
+        "DATE",
+        None,
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "dct", "mode", "extent", "value", "type_", "mod"),
+    CASES,
+    ids=[c[3] + "|" + c[0][:30] for c in CASES],
+)
+def test_case(
+    text: str, dct: str | None, mode: str, extent: str, value: str, type_: str,
+    mod: str | None,
+) -> None:  # fmt: skip
+    found = {t.text: t for t in tag(text, dct=dct, mode=mode)}
+    assert extent in found, f"{extent!r} not found in {list(found)}"
+    timex = found[extent]
+    assert (timex.value, timex.type, timex.mod) == (value, type_, mod)
+
+
+def test_may_and_march_as_words_are_not_months() -> None:
+    found = tag("You may go now that the march is over.", mode="narrative")
+    assert [t.text for t in found] == ["now"]
+
+
+def test_ages_are_not_durations() -> None:
+    assert tag("a 6-year-old boy", mode="news", dct="2000-01-01") == []
