@@ -135,8 +135,8 @@ def shift_value(ref: Reference | None, unit: str, n: float | None) -> str:
         if day is None:
             if p is None:
                 return "XXXX-XX-XX"
-            month = f"{p.month:02d}" if p.month else "XX"
-            return f"{year_text(p.year)}-{month}-XX"
+            month_text = f"{p.month:02d}" if p.month else "XX"
+            return f"{year_text(p.year)}-{month_text}-XX"
         return _date_text(day + dt.timedelta(days=k))
     if unit in ("week", "weekend"):
         day = p.date() if p else None
