@@ -269,6 +269,8 @@ def canonical_name(counts: Counter[str], *, type: str) -> str:
     >>> canonical_name(Counter({"Khomeini": 9, "Ayatollah Ruhollah Khomeini": 1}),
     ...                type="PERSON")
     'Ruhollah Khomeini'
+    >>> canonical_name(Counter({"Bani Sadr": 9, "Abolhassan Banisadr": 2}), type="PERSON")
+    'Abolhassan Banisadr'
     """
     known = known_tables()[0]
     for form in counts:
@@ -283,13 +285,18 @@ def canonical_name(counts: Counter[str], *, type: str) -> str:
         pool = acronyms or stripped
     elif type == "PERSON":
         full = Counter({f: n for f, n in stripped.items() if len(words(f)) >= 2})
-        pool = full or stripped
+        if full:
+            # a full name also counts the shorter names it holds ("Bani Sadr")
+            pool = Counter({f: sum(n for g, n in stripped.items() if len(words(g)) <= len(
+                words(f)) and compatible(words(g), words(f))) for f in full})
+        else:
+            pool = stripped
     by_key: dict[str, int] = Counter()
     for form, n in pool.items():
         by_key[key(form)] += n
     best = max(by_key, key=lambda k: (by_key[k], len(k)))
     forms = [f for f in pool if key(f) == best]
-    return max(forms, key=lambda f: (pool[f], len(f)))
+    return max(forms, key=lambda f: (pool[f], stripped[f], -len(f)))
 
 
 def slug(type: str, name: str) -> str:

@@ -87,12 +87,24 @@ def _generic() -> frozenset[str]:
     return frozenset(normalize(w) for w in word_set("generic"))
 
 
+@functools.cache
+def _heads() -> frozenset[str]:
+    return frozenset(normalize(w) for w in word_set("org_heads"))
+
+
 def _contains(short: Sequence[str], long_: Sequence[str]) -> bool:
-    """``short`` is a contiguous run of ``long_`` naming something on its own."""
-    if len(short) < 2 or len(short) > len(long_) or all(w in _generic() for w in short):
-        return False
+    """``short`` names the same organization as ``long_``, which starts with it.
+
+    "National Council of Resistance" in "... of Iran", "People's Mujahedin" in
+    "People's Mujahedin Organization of Iran"; but not "United Nations" in "United
+    Nations Security Council" (a second head word: an organ of the first).
+    """
     n = len(short)
-    return any(tuple(long_[i:i + n]) == tuple(short) for i in range(len(long_) - n + 1))
+    if n < 2 or n > len(long_) or (n < 3 and all(w in _generic() for w in short)):
+        return False
+    if tuple(long_[:n]) != tuple(short):
+        return False
+    return not (set(short) & _heads() and set(long_[n:]) & _heads())
 
 
 class _Resolver:
@@ -176,7 +188,7 @@ class _Resolver:
         elif len(ws) >= 2:
             for acronym in initials(name):
                 self.by_initials[acronym.lower()].add(g)
-            for w in ws:
+            for w in (*ws, "^" + ws[0]):
                 if w not in _generic():
                     self.by_word[w].add(g)
 
@@ -191,6 +203,9 @@ class _Resolver:
                      if all(compatible(ws, n) for n in self.groups[g].names)}
         if s.gender:
             cands = {g for g in cands if self.groups[g].gender in (None, s.gender)}
+        if s.label in ("GPE", "LOC", "FAC", "NORP"):  # a surname the model took for a place
+            cands = {g for g in cands if self.groups[g].personal
+                     and any(len(n) >= 2 for n in self.groups[g].names)}
         if not cands and len(ws) == 1 and person:
             cands = self._roots(self.by_first.get(ws[0], ()))
         if not cands:
@@ -204,10 +219,13 @@ class _Resolver:
         return max(cands, key=lambda g: (len(self.groups[g].members), -g))
 
     def _org_candidates(self, ws: tuple[str, ...]) -> set[int]:
+        return {g for g in self._org_pool(ws) if "ORG" in self.groups[g].labels}
+
+    def _org_pool(self, ws: tuple[str, ...]) -> set[int]:
         if len(ws) == 1:
             cands = self._roots(self.by_word.get(ws[0], ()))
         else:
-            pool = self._roots(g for w in ws if w not in _generic()
+            pool = self._roots(g for w in (*ws, "^" + ws[0]) if w not in _generic()
                                for g in self.by_word.get(w, ()))
             cands = {g for g in pool for n in self.groups[g].names
                      if _contains(ws, n) or _contains(n, ws)}
@@ -245,16 +263,16 @@ class _Resolver:
                       if a.lower() in self.by_key}
         g: int | None = None
         strong = bool(titles) or s.personal
-        if found and len(ws) >= 2 and not person:
+        if found and len(ws) >= 2 and s.label == "ORG":
             found |= self._org_candidates(ws)
         if found:
             roots = sorted(self._roots(found))
             g = roots[0]
             for other in roots[1:]:
                 g = self.merge(g, other)
-        elif person or (len(ws) == 1 and s.label not in ("GPE", "LOC", "FAC")):
+        elif person or len(ws) == 1:
             g = self._person(ws, s, person)
-        if g is None and not strong and (len(ws) > 1 or s.label in ("ORG", "PERSON")):
+        if g is None and not strong and s.label in ("ORG", "PERSON"):
             g = self._org(ws)
         if g is None:
             g = len(self.groups)
@@ -359,6 +377,8 @@ def _groups(flat: Sequence[Entity]) -> list[int]:
     by_key: dict[tuple[bool, str], int] = {}
     by_surname: dict[str, list[int]] = defaultdict(list)
     by_word: dict[str, list[int]] = defaultdict(list)
+    spelled: dict[str, list[int]] = defaultdict(list)
+    titles: set[tuple[str, int]] = set()
     forms = [(e.name, *e.aliases) for e in flat]
     for i, e in enumerate(flat):
         person = e.type == "PERSON"
@@ -371,13 +391,21 @@ def _groups(flat: Sequence[Entity]) -> list[int]:
             union(i, by_key.setdefault((person, k), i))
             if not person and len(ws) >= 2:
                 for acronym in initials(name):
-                    union(i, by_key.setdefault((False, acronym.lower()), i))
-                for w in ws:
+                    if len(acronym) >= 3:
+                        spelled[acronym.lower()].append(i)
+                for w in (*ws, "^" + ws[0]):
                     if w not in _generic():
                         by_word[w].append(i)
         full = words(e.name)
         if person and len(full) >= 2:
             by_surname[full[-1]].append(i)
+            by_surname["".join(full[-2:])].append(i)
+        if person:
+            titles.update((f.lower(), i) for f in forms[i] if not strip_titles(f)[0])
+    for acronym, bucket in spelled.items():
+        for j in bucket:
+            if (False, acronym) in by_key:
+                union(j, by_key[(False, acronym)])
     for bucket in by_surname.values():
         for a, i in enumerate(bucket):
             for j in bucket[a + 1:]:
@@ -394,6 +422,8 @@ def _groups(flat: Sequence[Entity]) -> list[int]:
         full = words(e.name)
         if e.type == "PERSON" and len(full) == 1:
             roots = {find(j) for j in by_surname.get(full[0], ())}
+            if not strip_titles(e.name)[0] and title_info(e.name).get("standalone"):
+                roots = {find(j) for t, j in titles if t == e.name.lower() and j != i}
             if len(roots) == 1:
                 union(i, roots.pop())
     return [find(i) for i in range(len(flat))]

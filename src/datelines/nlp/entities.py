@@ -53,6 +53,7 @@ LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _LEAD = frozenset({"the", "a", "an", "this", "that"})
 _CONNECT = frozenset({"of", "the", "and", "for", "'s", "’s", "-", "e", "ye", "al", "de"})
 _DEFINE = re.compile(r"\(\s*([A-Z][A-Za-z.]{1,8}(?:\s*/\s*[A-Z][A-Za-z.]{1,8})*)\s*\)")
+_INITIALS = re.compile(r"^(?:[A-Z]\.? ?){1,3}(?:(?:de|van|von|le) )?[A-Z][a-z]{2,}$")
 _GLUED = re.compile(r"[a-z]([A-Z][a-z]+)$")
 
 if not Span.has_extension("entity_id"):
@@ -145,6 +146,8 @@ def _declarations(doc: Doc) -> tuple[list[tuple[str, str]], list[Span]]:
             if long_ is None:
                 continue
             spans.append(long_)
+            if len(parts) > 1:
+                pairs.append((long_.text, m.group(1)))
             for token in inner:
                 if is_acronym(token.text):
                     spans.append(Span(doc, token.i, token.i + 1, label="ORG"))
@@ -227,10 +230,11 @@ def _label(span: Span) -> tuple[str, bool]:
     if key(name) in known:
         return known[key(name)], False
     first = re.split(r"[\s-]", name)[0] if name else ""
-    if titles or (len(name.split()) >= 2 and given_gender(first)):
+    if span.label_ == "PERSON" and span[-1].text.lower() in word_set("org_heads"):
+        return "ORG", False
+    if titles or (len(name.split()) >= 2 and given_gender(first)) or _INITIALS.match(name):
         return "PERSON", True
-    if span.label_ == "PERSON" and (is_acronym(name) or
-                                    span[-1].text.lower() in word_set("org_heads")):
+    if span.label_ == "PERSON" and is_acronym(name):
         return "ORG", False
     if len(name.split()) == 1 and given_gender(first) and span.label_ in ("PERSON", "ORG"):
         return "PERSON", True
