@@ -1,0 +1,255 @@
+"""The extract stage: one ingested Document in, one Extraction of model objects out.
+
+``extract`` builds (once) the spaCy pipeline with the temporal and entities
+components, runs it over ``document.text``, asks :mod:`datelines.nlp.events` for the
+dated happenings, and turns each into a frozen :class:`~datelines.model.Event`: a
+:class:`~datelines.model.DateClaim` (TIMEX3 value, ISO bounds, anchor), kind and CAMEO
+code, a neutral summary in the tool's own words, participants, places, figures
+(including a count told in the next sentence), the evidence span in ORIGINAL offsets
+and the source's attribution. Dated section headings ("1965-1969: The Early Days")
+become :class:`~datelines.model.Era` bands, not events. Everything after this stage
+speaks plain dataclasses only.
+
+The document date comes from ``Source.date``; when it is missing it is inferred as
+the latest date the text gives, and the returned ``Source`` says so
+(``date_inferred=True``).
+
+>>> from datelines.extract import document_from_text
+>>> document = document_from_text("In 1931 the founder died in exile.\\n", name="t.txt")
+>>> extraction = extract(document, nlp=pipeline(model=None))
+>>> [(e.date.value, e.kind) for e in extraction.events]
+[('1931', 'death')]
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from datelines.extract_parts import (
+    attribution_of,
+    bounds_of,
+    document_from_text,
+    figures_of,
+    read_document,
+    summary_of,
+    tag_dates,
+)
+from datelines.model import (
+    DateClaim,
+    Document,
+    Era,
+    Event,
+    Evidence,
+    Extraction,
+    Figure,
+)
+from datelines.nlp import events as events_stage
+from datelines.nlp import pipeline as pipeline_stage
+
+__all__ = ["extract", "extract_all", "pipeline", "read_document", "document_from_text"]
+
+_DATE_VALUE = re.compile(r"^\d{2,4}(-\d{2}(-\d{2})?|-(WI|SP|SU|FA))?$")
+_ERA = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})?|^\s*(\d{4})\s*:")
+
+
+@functools.cache
+def pipeline(*, model: str | None = pipeline_stage.MODEL) -> Language:
+    """The shared pipeline: the spaCy model plus the datelines components that exist."""
+    nlp = pipeline_stage.load(model)
+    for factory in ("datelines_entities",):
+        try:
+            __import__("datelines.nlp.entities")
+            if factory not in nlp.pipe_names:
+                nlp.add_pipe(factory)
+        except (ImportError, ValueError, KeyError):
+            continue
+    return nlp
+
+
+def extract(document: Document, *, nlp: Language | None = None,
+            min_confidence: float = 0.0) -> Extraction:
+    """Extract the dated events (and eras) of one document.
+
+    ``min_confidence`` drops events whose confidence is below it.
+    """
+    nlp = nlp if nlp is not None else pipeline()
+    warnings: list[str] = []
+    if not pipeline_stage.has_model(nlp):
+        warnings.append(pipeline_stage.NO_MODEL_WARNING)
+    doc = pipeline_stage.analyze(nlp, document)
+    source = document.source
+    dct = source.date if source.date and _DATE_VALUE.match(source.date) else None
+    timexes = tag_dates(doc, dct=dct)
+    if dct is None:
+        inferred = _latest(timexes)
+        if inferred is not None:
+            source = dataclasses.replace(source, date=inferred, date_inferred=True)
+            timexes = tag_dates(doc, dct=inferred)
+    found = events_stage.detect(doc, timexes)
+    eras = tuple(_eras(document, doc, timexes, source.id))
+    events = _events(document, doc, found, source.id)
+    events = [e for e in events if e.confidence >= min_confidence]
+    return Extraction(source=source, events=tuple(events), eras=eras,
+                      entities=_entities(doc, source.id), warnings=tuple(warnings))
+
+
+def extract_all(documents: Iterable[Document], *, nlp: Language | None = None,
+                min_confidence: float = 0.0) -> Iterator[Extraction]:
+    """The iterable form of :func:`extract`."""
+    for document in documents:
+        yield extract(document, nlp=nlp, min_confidence=min_confidence)
+
+
+def _latest(timexes: Sequence[Any]) -> str | None:
+    values = [t.value for t in timexes if events_stage.usable(t)
+              and getattr(t, "anchor", "explicit") == "explicit"]
+    if not values:
+        return None
+    return max(values, key=lambda v: (bounds_of(v, None)[1] or "", len(v)))
+
+
+def _events(document: Document, doc: Doc, found: Sequence[events_stage.Found],
+            source_id: str) -> list[Event]:
+    events: list[Event] = []
+    sents = list(doc.sents)
+    for n, item in enumerate(sorted(found, key=lambda f: f.start), 1):
+        start, end = document.to_original(item.start, item.end)
+        sent = doc.char_span(*item.sent, alignment_mode="expand")
+        paragraph = _paragraph(document, item.start)
+        figures = figures_of(sent, exclude=_timex_spans(item)) if sent is not None else ()
+        figures = figures + _next_figures(doc, sents, item, found)
+        attribution = attribution_of(sent) if sent is not None else None
+        claim = _claim(document, item)
+        confidence = _confidence(item, claim, attribution)
+        events.append(Event(
+            id=f"{source_id}-{n:04d}", source=source_id, date=claim,
+            kind=item.kind.kind, summary=summary_of(item),
+            evidence=Evidence(document.original[start:end], start, end, paragraph),
+            participants=item.participants, places=item.places,
+            figures=_unique(figures), attribution=attribution or _default_attribution(),
+            cameo=item.kind.cameo, confidence=confidence,
+        ))
+    return events
+
+
+def _default_attribution() -> Any:
+    from datelines.model import Attribution
+
+    return Attribution()
+
+
+def _timex_spans(item: events_stage.Found) -> tuple[tuple[int, int], ...]:
+    return ((item.timex.start, item.timex.end),)
+
+
+def _next_figures(doc: Doc, sents: Sequence[Span], item: events_stage.Found,
+                  found: Sequence[events_stage.Found]) -> tuple[Figure, ...]:
+    """Figures of the following sentence when it states no event of its own."""
+    index = next((i for i, s in enumerate(sents) if s.start_char == item.sent[0]), None)
+    if index is None or index + 1 >= len(sents):
+        return ()
+    nxt = sents[index + 1]
+    if any(f.sent[0] == nxt.start_char for f in found):
+        return ()
+    if any(f.sent[0] == item.sent[0] and f.start > item.start for f in found):
+        return ()  # a later event in the same sentence is closer to it
+    return figures_of(nxt, exclude=())
+
+
+def _unique(figures: Iterable[Figure]) -> tuple[Figure, ...]:
+    seen: dict[tuple[float, str, str], Figure] = {}
+    for figure in figures:
+        seen.setdefault((figure.value, figure.qualifier, figure.text), figure)
+    return tuple(seen.values())
+
+
+def _claim(document: Document, item: events_stage.Found) -> DateClaim:
+    timex = item.timex
+    value = str(timex.value)
+    mod = getattr(timex, "mod", None) or None
+    start, end = bounds_of(value, mod)
+    span = document.to_original(timex.start, timex.end)
+    anchor_text = getattr(timex, "anchor_text", None)
+    text = document.original[span[0]:span[1]]
+    if item.anchor != "explicit":
+        anchor_text = text
+    return DateClaim(value=value, text=text, start=start, end=end, mod=mod,
+                     anchor=_anchor(item, timex), anchor_text=anchor_text,
+                     end_value=getattr(timex, "end_value", None), span=span)
+
+
+def _anchor(item: events_stage.Found, timex: Any) -> Any:
+    if item.anchor != "explicit":
+        return item.anchor
+    own = str(getattr(timex, "anchor", "explicit") or "explicit")
+    return own if own in ("explicit", "relative", "heading", "document") else "explicit"
+
+
+def _confidence(item: events_stage.Found, claim: DateClaim, attribution: Any) -> float:
+    """Confidence from cues: own date vs inherited, trigger strength, vagueness, hedges."""
+    score = {"explicit": 0.95, "relative": 0.6, "heading": 0.55}.get(item.anchor, 0.5)
+    if item.anchor == "explicit" and claim.anchor == "relative":
+        score = 0.85
+    score *= item.strength
+    if claim.granularity in ("decade", "century"):
+        score *= 0.9
+    if attribution is not None and getattr(attribution, "hedged", False):
+        score *= 0.7
+    return round(min(max(score, 0.0), 1.0), 3)
+
+
+def _paragraph(document: Document, offset: int) -> tuple[int, int] | None:
+    for block in document.blocks:
+        if block.start <= offset < block.end:
+            return document.to_original(block.start, block.end)
+    return None
+
+
+def _eras(document: Document, doc: Doc, timexes: Sequence[Any],
+          source_id: str) -> Iterator[Era]:
+    n = 0
+    for block in document.blocks:
+        if block.kind != "heading":
+            continue
+        label = document.text[block.start:block.end].strip()
+        if not _ERA.match(label):
+            continue
+        own = [t for t in timexes if block.start <= t.start < block.end
+               and events_stage.usable(t)]
+        if not own:
+            continue
+        timex = own[0]
+        n += 1
+        value = str(timex.value)
+        end_value = getattr(timex, "end_value", None)
+        start, _ = bounds_of(value, None)
+        _, end = bounds_of(end_value or value, None)
+        span = document.to_original(block.start, block.end)
+        text = document.original[span[0]:span[1]]
+        claim = DateClaim(value=value, text=timex.text, start=start, end=end,
+                          end_value=end_value,
+                          span=document.to_original(timex.start, timex.end))
+        title = re.sub(r"^[\d\s\-–—:s]+", "", label).strip() or label
+        yield Era(f"{source_id}-era{n:02d}", source_id, title, claim,
+                  Evidence(text, span[0], span[1], span))
+
+
+def _entities(doc: Doc, source_id: str) -> tuple[Any, ...]:
+    try:
+        from datelines.nlp.entities import entities_in
+    except ImportError:
+        return ()
+    return tuple(entities_in(doc, source_id=source_id))
+
+
+def read(path: str | Path) -> Document:
+    """Read a file into a Document (the ingest stage, or a plain-text fallback)."""
+    return read_document(path)

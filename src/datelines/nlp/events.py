@@ -1,0 +1,406 @@
+"""The events stage: find dated happenings in a parsed ``Doc``.
+
+Consumes a spaCy ``Doc`` (sentences, dependency parse, entities) and the time
+expressions of the temporal stage (objects with ``start``/``end`` character offsets
+into ``doc.text``, a TIMEX3 ``value``, ``mod``, ``anchor`` ...). Produces
+:class:`Found` records: a trigger, its kind and CAMEO code, the evidence clause
+(offsets into ``doc.text``), the date it carries (its own, inherited from the
+narrative, or its section heading's), participants and places. :mod:`datelines.extract`
+turns them into :class:`~datelines.model.Event` objects in original offsets.
+
+Language knowledge lives in data files beside this module:
+``data/events/kinds.yaml`` (kinds, trigger verbs and nouns, CAMEO roots) and
+``data/events/context.yaml`` (stative verbs: a date on a state is context, not an
+event). Every entry has an example sentence; the tests run them all.
+
+>>> kind_of_lemma("assassinate").kind
+'assassination'
+>>> kind_of_lemma("treaty", noun=True).cameo
+'05'
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Protocol
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from datelines.model import Participant
+
+DATA = "data/events"
+
+
+class TimexLike(Protocol):
+    """What the events stage reads from a time expression (the temporal stage's Timex)."""
+
+    start: int
+    end: int
+    text: str
+    value: str
+    mod: str | None
+    anchor: str
+    anchor_text: str | None
+    end_value: str | None
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One event kind of the ontology (a row of ``kinds.yaml``)."""
+
+    kind: str
+    cameo: str | None
+    says: str
+    strong: bool
+    verbs: tuple[str, ...]
+    nouns: tuple[str, ...]
+    example: str
+
+
+GENERIC = Kind("event", None, "event involving", False, (), (), "")
+
+
+@dataclass(frozen=True)
+class Found:
+    """One detected event, still in ``doc.text`` offsets."""
+
+    start: int  # evidence clause
+    end: int
+    sent: tuple[int, int]  # the sentence
+    kind: Kind
+    trigger: str  # the trigger word (lemma)
+    timex: Any  # TimexLike: the date's own words or the anchor it inherits
+    anchor: str  # explicit | relative | heading | document
+    strength: float  # 1.0 strong trigger, lower for generic verbs
+    participants: tuple[Any, ...] = ()  # model.Participant
+    places: tuple[str, ...] = ()
+
+
+def _load(name: str) -> Any:
+    text = resources.files("datelines.nlp").joinpath(f"{DATA}/{name}").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@functools.cache
+def kinds() -> tuple[Kind, ...]:
+    """The ontology, in priority order."""
+    return tuple(
+        Kind(row["kind"], row.get("cameo"), row["says"], bool(row.get("strong")),
+             tuple(row.get("verbs") or ()), tuple(row.get("nouns") or ()),
+             row["example"])
+        for row in _load("kinds.yaml")["kinds"]
+    )
+
+
+@functools.cache
+def stative() -> dict[str, bool]:
+    """Stative lemma -> True when only its passive voice is stative."""
+    return {row["lemma"]: bool(row.get("passive")) for row in _load("context.yaml")["stative"]}
+
+
+@functools.cache
+def light_verbs() -> frozenset[str]:
+    """Verbs whose object names the happening ("staged a coup", "went to war")."""
+    return frozenset(_load("context.yaml")["light"]["lemmas"])
+
+
+def kind_of_lemma(lemma: str, *, noun: bool = False) -> Kind | None:
+    """The first kind whose trigger verbs (or nouns) include ``lemma``."""
+    lemma = lemma.lower()
+    for kind in kinds():
+        if lemma in (kind.nouns if noun else kind.verbs):
+            return kind
+    return None
+
+
+def usable(timex: TimexLike) -> bool:
+    """A time expression that can date an event: a resolved calendar value.
+
+    >>> from types import SimpleNamespace as T
+    >>> [usable(T(value=v, type="DATE")) for v in ("1975-09", "197", "XXXX-06", "P2Y")]
+    [True, True, False, False]
+    """
+    value = str(getattr(timex, "value", "") or "")
+    kind = str(getattr(timex, "type", "DATE") or "DATE")
+    return kind in ("DATE", "TIME") and len(value) >= 2 and value[:2].isdigit()
+
+
+def _specificity(timex: TimexLike) -> int:
+    return len(timex.value.split("T")[0])
+
+
+def detect(doc: Doc, timexes: Sequence[TimexLike]) -> list[Found]:
+    """Find the events of one parsed document, in text order.
+
+    Sentences in headings, titles and captions are skipped (headings date their
+    section instead). A sentence with its own date gives one event per dated trigger;
+    an undated sentence whose main verb is a strong trigger inherits the narrative's
+    current date (``relative``) or its section heading's (``heading``).
+    """
+    blocks = doc.user_data.get("blocks", ())
+    found: list[Found] = []
+    heading: Any = None  # the current section heading's timex
+    current: Any = None  # the narrative's current anchor timex
+    current_block = -1
+    for sent in doc.sents:
+        kind = _block_kind(blocks, sent.start_char)
+        own = [t for t in timexes if sent.start_char <= t.start < sent.end_char and usable(t)]
+        if kind in ("heading", "title"):
+            heading = max(own, key=_specificity, default=None) if own else None
+            current = heading
+            continue
+        if kind == "caption":
+            continue
+        block = _block_index(blocks, sent.start_char)
+        if block != current_block and current is not None and current is not heading:
+            current_block = block
+        events = _dated(sent, own)
+        if events:
+            found.extend(events)
+            current = events[-1].timex
+            continue
+        if own:  # a dated sentence that states no happening still anchors the narrative
+            current = own[-1]
+        inherited = _undated(sent, current, heading)
+        if inherited is not None:
+            found.append(inherited)
+    return found
+
+
+def _dated(sent: Span, own: Sequence[TimexLike]) -> list[Found]:
+    groups: dict[int, list[TimexLike]] = {}
+    anchors: dict[int, Token] = {}
+    for timex in own:
+        span = sent.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        if span is None:
+            continue
+        anchor = find_anchor(span)
+        anchors[anchor.i] = anchor
+        groups.setdefault(anchor.i, []).append(timex)
+    events: list[tuple[Token, Kind, float, TimexLike]] = []
+    for i, group in groups.items():
+        anchor = anchors[i]
+        kind, strength = trigger_kind(anchor)
+        if kind is None:
+            if is_context(anchor) or is_progressive(anchor):
+                continue
+            kind, strength = GENERIC, 0.7
+        timex = max(group, key=_specificity)
+        events.append((anchor, kind, strength, timex))
+    events = _merge_nested(events)
+    tokens = [e[0] for e in events]
+    out = []
+    for anchor, kind, strength, timex in events:
+        start, end = clause_span(sent, anchor, tokens)
+        out.append(Found(start, end, (sent.start_char, sent.end_char), kind,
+                         anchor.lemma_, timex, "explicit", strength,
+                         participants_of(sent, anchor, start, end),
+                         places_of(sent, start, end)))
+    return out
+
+
+def _merge_nested(events: list[tuple[Token, Kind, float, TimexLike]],
+                  ) -> list[tuple[Token, Kind, float, TimexLike]]:
+    """Two triggers in one sentence whose dates nest (1988 and July 28, 1988) and one
+    of which is a noun inside the other's phrase tell one happening: keep the more
+    specific date on the verb."""
+    keep = list(events)
+    for a in events:
+        for b in events:
+            if a is b or a not in keep or b not in keep:
+                continue
+            nested = b[3].value.startswith(a[3].value) and len(b[3].value) > len(a[3].value)
+            if nested and (a[0] in b[0].subtree or b[0] in a[0].subtree
+                           or a[0].pos_ in ("NOUN", "PROPN")):
+                keep.remove(a)
+    return sorted(keep, key=lambda e: e[0].i)
+
+
+def _undated(sent: Span, current: Any, heading: Any) -> Found | None:
+    anchor_timex = current if current is not None else heading
+    if anchor_timex is None:
+        return None
+    root = sent.root
+    for verb in [root, *[c for c in root.children if c.dep_ == "conj"]]:
+        if verb.pos_ not in ("VERB", "AUX"):
+            continue
+        kind, strength = trigger_kind(verb)
+        if kind is None or not kind.strong or not _past_fact(verb):
+            continue
+        start, end = sent.start_char, sent.end_char
+        anchor = "heading" if anchor_timex is heading else "relative"
+        return Found(start, end, (start, end), kind, verb.lemma_, anchor_timex, anchor,
+                     strength, participants_of(sent, verb, start, end),
+                     places_of(sent, start, end))
+    return None
+
+
+def _past_fact(verb: Token) -> bool:
+    """A past, affirmative, unhedged statement ("arrested", "were released")."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lower_ in ("will", "would", "could", "might") for a in auxes):
+        return False
+    return verb.tag_ in ("VBD", "VBN")
+
+
+def _block_kind(blocks: Iterable[Any], offset: int) -> str:
+    for block in blocks:
+        if block.start <= offset < block.end:
+            return str(block.kind)
+    return "paragraph"
+
+
+def _block_index(blocks: Sequence[Any], offset: int) -> int:
+    for i, block in enumerate(blocks):
+        if block.start <= offset < block.end:
+            return i
+    return -1
+
+
+# -- reading the parse ---------------------------------------------------------------
+
+_NOUN_DEPS = ("dobj", "attr", "nsubj", "nsubjpass", "pobj", "oprd", "appos")
+_ENTITY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP",
+                 "LOC": "LOC", "FAC": "LOC"}
+
+
+def find_anchor(span: Span) -> Token:
+    """The word a time expression dates: the nearest verb or trigger noun above it."""
+    token = span.root
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token
+        if token.pos_ in ("NOUN", "PROPN") and kind_of_lemma(token.lemma_, noun=True):
+            return token
+    return token
+
+
+def trigger_kind(token: Token) -> tuple[Kind | None, float]:
+    """The kind a trigger word signals, and how strongly (1.0 own trigger, 0.9 object).
+
+    A light verb ("staged", "held", "went") takes the kind of the noun it governs.
+    """
+    if token.pos_ in ("NOUN", "PROPN"):
+        return kind_of_lemma(token.lemma_, noun=True), 1.0
+    own = kind_of_lemma(token.lemma_)
+    if own is not None and token.lemma_ not in light_verbs():
+        return own, 1.0
+    for noun in _governed_nouns(token):
+        kind = kind_of_lemma(noun.lemma_, noun=True) or kind_of_lemma(noun.lower_, noun=True)
+        if kind is not None:
+            return kind, 0.9
+    return own, 0.8
+
+
+def _governed_nouns(verb: Token) -> Iterable[Token]:
+    for child in verb.children:
+        if child.dep_ in _NOUN_DEPS and child.pos_ in ("NOUN", "PROPN"):
+            yield child
+        if child.dep_ in ("prep", "agent"):
+            yield from (g for g in child.children if g.dep_ == "pobj")
+        if child.dep_ == "xcomp":
+            yield from _governed_nouns(child)
+
+
+def is_context(verb: Token) -> bool:
+    """A stative main verb: the sentence describes a state, not a happening."""
+    passive_only = stative().get(verb.lemma_)
+    if passive_only is None:
+        return False
+    if passive_only:
+        return any(c.dep_ == "auxpass" for c in verb.children)
+    return True
+
+
+def is_progressive(verb: Token) -> bool:
+    """"was nearing", "were struggling": a state in progress."""
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
+def clause_span(sent: Span, anchor: Token, anchors: Sequence[Token]) -> tuple[int, int]:
+    """The evidence for one trigger: the whole sentence when it is the only event,
+    else its clause (its subtree less the clauses of the sentence's other events)."""
+    others = [a for a in anchors if a.i != anchor.i]
+    if not others:
+        return sent.start_char, sent.end_char
+    if anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("ROOT",) or anchor == sent.root:
+        words = set(sent)
+    else:
+        words = set(anchor.subtree)
+    for other in others:
+        if other in words and other != anchor:
+            words -= set(other.subtree)
+    # the contiguous run around the anchor
+    left = right = anchor.i
+    while left - 1 >= sent.start and sent.doc[left - 1] in words:
+        left -= 1
+    while right + 1 < sent.end and sent.doc[right + 1] in words:
+        right += 1
+    while left < right and (sent.doc[left].is_punct or sent.doc[left].dep_ == "cc"):
+        left += 1
+    while right > left and (sent.doc[right].is_punct or sent.doc[right].dep_ == "cc"):
+        right -= 1
+    return sent.doc[left].idx, sent.doc[right].idx + len(sent.doc[right])
+
+
+def participants_of(sent: Span, anchor: Token, start: int, end: int,
+                    ) -> tuple[Participant, ...]:
+    """People, organizations and countries in the clause, with their role."""
+    out: dict[str, Participant] = {}
+    for ent in sent.ents:
+        if not (start <= ent.start_char < end) or ent.label_ not in _ENTITY_TYPES:
+            continue
+        if ent.label_ in ("GPE", "LOC", "FAC") and _is_place(ent):
+            continue
+        name = _clean(ent.text)
+        entity = ent._.entity_id if Span.has_extension("entity_id") else None
+        role = _role(ent.root, anchor)
+        if name not in out or out[name].role == "other":
+            out[name] = Participant(name, _ENTITY_TYPES[ent.label_], role, entity, ent.text)
+    return tuple(out.values())
+
+
+def places_of(sent: Span, start: int, end: int) -> tuple[str, ...]:
+    """Places the clause locates the event in ("in Paris", "at the White House")."""
+    places = [_clean(e.text) for e in sent.ents if start <= e.start_char < end
+              and e.label_ in ("GPE", "LOC", "FAC") and _is_place(e)]
+    return tuple(dict.fromkeys(places))
+
+
+def _is_place(ent: Span) -> bool:
+    head = ent.root.head
+    return ent.root.dep_ == "pobj" and head.lower_ in ("in", "at", "from", "to", "near",
+                                                       "across", "throughout", "into")
+
+
+def _role(token: Token, anchor: Token) -> str:
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children)
+    while token.head.i != token.i and token.head.i != anchor.i:
+        if token.dep_ == "agent" or token.head.dep_ == "agent":
+            return "agent"
+        token = token.head
+    if token.head.i != anchor.i:
+        return "other"
+    if token.dep_ == "nsubj":
+        return "agent"
+    if token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by" and passive):
+        return "agent"
+    if token.dep_ in ("dobj", "nsubjpass", "poss"):
+        return "patient"
+    return "other"
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    for article in ("the ", "The "):
+        if text.startswith(article):
+            text = text[len(article):]
+    return text.removesuffix("’s").removesuffix("'s")
