@@ -60,7 +60,7 @@ def _rules() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 @functools.cache
 def _particles() -> frozenset[str]:
-    return frozenset(p["word"] for p in data("transliteration")["particles"])
+    return frozenset(normalize(p["word"]) for p in data("transliteration")["particles"])
 
 
 @functools.cache
@@ -125,6 +125,8 @@ def words(name: str) -> tuple[str, ...]:
             out.append(raw.replace(".", "").lower())
             continue
         parts = [p for p in raw.split("-") if p]
+        if len(parts) == 1 and normalize(raw) in _particles() and raw.islower():
+            continue
         kept = [p for p in parts if normalize(p) not in _particles()]
         if len(kept) == len(parts):
             w = normalize("".join(parts))
@@ -296,7 +298,7 @@ def canonical_name(counts: Counter[str], *, type: str) -> str:
         by_key[key(form)] += n
     best = max(by_key, key=lambda k: (by_key[k], len(k)))
     forms = [f for f in pool if key(f) == best]
-    return max(forms, key=lambda f: (pool[f], stripped[f], -len(f)))
+    return max(forms, key=lambda f: (pool[f], stripped[f]))
 
 
 def slug(type: str, name: str) -> str:

@@ -168,10 +168,11 @@ class _Resolver:
 
     def _index(self, g: int, name: str, *, person: bool, place: bool = False) -> None:
         k = self._find_key(key(name))
-        if k in self.by_key and self.find(self.by_key[k]) != g:
-            g = self.merge(self.by_key[k], g)
-        self.by_key[k] = g
         ws = words(name)
+        if not (person and len(ws) == 1):  # a surname alone may name several people
+            if k in self.by_key and self.find(self.by_key[k]) != g:
+                g = self.merge(self.by_key[k], g)
+            self.by_key[k] = g
         if not ws:
             return
         if k not in self.keys[g]:
@@ -255,7 +256,8 @@ class _Resolver:
         acronym = is_acronym(name)
         person = not acronym and (person or s.label == "PERSON")
         k = self._find_key(key(name))
-        found = {self.by_key[k]} if k in self.by_key else set()
+        found = {self.by_key[k]} if k in self.by_key and not (
+            person and len(ws) == 1) else set()
         if acronym:
             found |= self.by_initials.get(key(name), set())
         elif len(ws) >= 2 and not person:

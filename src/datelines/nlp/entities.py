@@ -172,10 +172,23 @@ def _declarations(doc: Doc) -> tuple[list[tuple[str, str]], list[Span]]:
     return pairs, spans
 
 
+def _ezafe_wider(span: Span) -> Span:
+    """Widen "Khalq" to "Mujahedin-e Khalq" (and "Mujahedin" to the same)."""
+    doc, start, end = span.doc, span.start, span.end
+    if start >= 3 and doc[start - 1].text in ("e", "ye") and doc[start - 2].text == "-" \
+            and doc[start - 3].is_title and not doc[start - 3].whitespace_:
+        start -= 3
+    if end + 2 < len(doc) and doc[end].text == "-" and doc[end + 1].text in ("e", "ye") \
+            and doc[end + 2].is_title and not doc[end - 1].whitespace_:
+        end += 3
+    return span if (start, end) == (span.start, span.end) else Span(
+        doc, start, end, label="ORG")
+
+
 def _joined_ezafe(spans: list[Span]) -> list[Span]:
     """Join "Mujahedin" + "-e " + "Khalq" split by the model into one span."""
     out: list[Span] = []
-    for span in sorted(spans, key=lambda s: s.start_char):
+    for span in sorted((_ezafe_wider(s) for s in spans), key=lambda s: s.start_char):
         if out:
             prev = out[-1]
             gap = span.doc.text[prev.end_char:span.start_char]
@@ -185,6 +198,16 @@ def _joined_ezafe(spans: list[Span]) -> list[Span]:
                 continue
         out.append(span)
     return out
+
+
+def _surname_sweep(doc: Doc, spans: Sequence[Span]) -> list[Span]:
+    """Mentions the model missed: a capitalized word that is the surname of a
+    person named in full elsewhere in the document ("Rajavi then moved ...")."""
+    surnames = {s[-1].text for s in spans if len(s) >= 2 and s[-1].is_title
+                and _label(s)[0] == "PERSON"}
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
+            if t.text in surnames and t.i not in taken]
 
 
 def _split_slashes(span: Span, pairs: list[tuple[str, str]]) -> list[Span]:
@@ -289,6 +312,7 @@ def annotate(doc: Doc, *, matcher: PhraseMatcher | None = None) -> Doc:
               if key(doc[a:b].text) in names]
     found = [part for span in found for part in _split_slashes(span, pairs)]
     spans = filter_spans(_joined_ezafe(filter_spans(declared + found)))
+    spans = filter_spans(spans + _surname_sweep(doc, spans))
     names |= {key(n) for pair in pairs for n in pair}
     lowered = _common_words(doc)
     surfaces: list[Surface] = []
