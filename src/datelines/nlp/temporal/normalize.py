@@ -219,6 +219,8 @@ def read(found: Found) -> Spec | None:
             in ("latest", "current", "this", "that", "same", "year-earlier", "year-ago")
         ):
             fields["rel"] = 0
+    if "rel" in consts:
+        fields["rel"] = int(consts["rel"])  # type: ignore[call-overload]
     if consts.get("month_part"):
         first = (g.get("ord") or "").lower() in ("first", "1st")
         last = found.text.lower().startswith("the last")

@@ -143,6 +143,8 @@ def shift_value(ref: Reference | None, unit: str, n: float | None) -> str:
         suffix = "-WE" if unit == "weekend" else ""
         if day is None:
             return f"{year_text(p.year)}-WXX" if p else "XXXX-WXX"
+        if unit == "weekend" and k == 0 and day.isoweekday() < 5:
+            k = -1  # "the weekend" on a weekday: the one just past
         iso = (day + dt.timedelta(weeks=k)).isocalendar()
         return f"{iso[0]:04d}-W{iso[1]:02d}{suffix}"
     if p is None:
@@ -268,6 +270,8 @@ def resolve_date(
         if year > base + 10:
             year -= 100
     month, day = spec.month, spec.day
+    if month is None and day is not None and p is not None and p.month:
+        month = p.month  # "the 20th", "25" after "April 24 and": the anchor's month
     if spec.holiday:
         fixed = _holiday(
             spec.holiday, year if year is not None else (p.year if p else 2000)
@@ -326,7 +330,7 @@ def _nearest_year(p: Point, month: int, day: int, tense: int) -> int:
             delta = (dt.date(year, month, min(day, 28)) - origin).days
         except ValueError:
             continue
-        score = abs(delta) + (90 if delta * tense < 0 else 0)
+        score = abs(delta) + (150 if delta * tense < 0 else 0)
         if score < best_score:
             best, best_score = year, score
     return best

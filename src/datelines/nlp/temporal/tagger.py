@@ -65,7 +65,7 @@ def _tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
         for words in (left, right):
             if i < len(words):
                 word = words[i]
-                if word in lex.future_cues:
+                if word in lex.future_cues or word.endswith("'ll"):
                     return 1
                 if word in lex.past_cues or (len(word) > 4 and word.endswith("ed")):
                     return -1
@@ -95,8 +95,9 @@ class _Story:
         strong = groups.get("dir") in _STRONG_DCT or groups.get("named") in _DEICTIC
         if self.mode == "news":
             quarter = self.context is not None and "-Q" in self.context.value
+            a_year = spec.unit == "year" and "rel" not in groups  # "a year ago"
             if spec.kind == "shift" and (spec.base == "context" or (
-                quarter and spec.unit == "year" and groups.get("named") not in _DEICTIC
+                quarter and a_year and groups.get("named") not in _DEICTIC
             )):  # fmt: skip
                 return self.context or self.dct
             return self.dct or self.context
@@ -231,6 +232,11 @@ def tag(
                 ref = Reference(
                     resolve_date(other, None, 0, None), nxt.text, "relative"
                 )
+        prev = out[-1] if out else None
+        if (prev is not None and spec.kind == "date" and spec.month is None
+                and spec.day is not None and spec.year is None
+                and _RANGE_GAP.match(text[prev.end : found.start])):  # fmt: skip
+            ref = Reference(prev.value, prev.text, "relative")  # "April 24 and 25"
         tense = _tense(text, found.start, found.end, sent)
         value = _value(spec, found, ref, tense, story)
         explicit = _explicit(spec) and spec.kind not in ("shift",)
@@ -248,7 +254,7 @@ def tag(
                 if heading not in seen_heading:
                     seen_heading.add(heading)
                     story.update(value, found.text, "heading")
-            else:
+            elif spec.kind == "date" or mode == "narrative":
                 story.update(value, found.text, "relative")
     _fill_times(out, times, story)
     return _ranges(text, out)
