@@ -16,6 +16,7 @@ passes ``settings.link_threshold`` is a link; linked events form an alignment.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
@@ -147,7 +148,25 @@ def candidates(items_: Sequence[Item], *, settings: CompareSettings) -> list[tup
     return sorted(pairs)
 
 
-def score(a: Item, b: Item, wording: Wording, names: Names) -> Link:
+def name_weights(items_: Sequence[Item]) -> dict[str, float]:
+    """Informativeness of each participant key: log(N / events carrying it).
+
+    >>> w = name_weights([])
+    >>> w
+    {}
+    """
+    df: dict[str, int] = defaultdict(int)
+    for it in items_:
+        for key in it.names:
+            df[key] += 1
+    n = max(1, len(items_))
+    return {k: math.log(n / c) for k, c in df.items()}
+
+
+def score(
+    a: Item, b: Item, wording: Wording, names: Names,
+    weights: dict[str, float] | None = None,
+) -> Link:
     """How likely two events describe the same happening (0..1)."""
     same_kind = a.event.kind.lower() == b.event.kind.lower()
     if same_kind:
@@ -156,8 +175,11 @@ def score(a: Item, b: Item, wording: Wording, names: Names) -> Link:
         kind = 0.7
     else:
         kind = 0.0
-    shared, union = names.overlap(a.names, b.names)
-    name_score = (0.5 + 0.5 * shared / union) if shared else 0.0
+    shared, union = names.overlap(a.names, b.names, weights)
+    raw_shared = names.overlap(a.names, b.names)[0]
+    name_score = shared / union if shared > 0 else 0.0
+    if raw_shared:  # even a name every event carries says a little
+        name_score = max(name_score, 0.3)
     words = wording.similarity(a.index, b.index)
     rel = date_relation(
         a.event.date, b.event.date,
@@ -173,7 +195,8 @@ def score(a: Item, b: Item, wording: Wording, names: Names) -> Link:
         date_term = -0.05 if rel.gap_days <= 31 else -0.15 if rel.gap_days <= 400 else -0.3
     else:
         date_term = 0.0
-    once = same_kind and is_once(a.event.kind) and shared > 0
+    once = same_kind and is_once(a.event.kind) and raw_shared > 0
+    once = once and words >= 0.15
     if once:
         date_term = max(date_term, 0.1)
     value = 0.3 * kind + 0.25 * name_score + 0.45 * words + date_term
@@ -187,6 +210,7 @@ def link_all(
     candidate pairs scored; :func:`is_link` picks the firm ones."""
     wording = Wording([f"{it.event.summary} {it.event.evidence.quote}" for it in items_])
     pairs = candidates(items_, settings=settings)
+    weights = name_weights(items_)
     links = []
     for i, j in pairs:
         a, b = items_[i], items_[j]
@@ -195,7 +219,7 @@ def link_all(
             b.event.evidence.start, b.event.evidence.end
         ):
             continue  # one sentence holding two events: two happenings
-        link = score(a, b, wording, names)
+        link = score(a, b, wording, names, weights)
         if link.score >= settings.loose_threshold:
             links.append(link)
     return links, len(pairs)

@@ -7,8 +7,8 @@ Consumes :class:`~datelines.reconcile.align.Item` features, the links among them
 An event E of source A counts as omitted by source B only when B had reason to report
 it, and the record says why:
 
-1. B *covers the period*: B dates events on both sides of E, and at least two within
-   three years of it;
+1. B *covers the period*: B dates events on both sides of E, within
+   ``settings.omission_years`` years of it;
 2. B *covers the actors*: B names E's actors (people, organizations) at least
    ``settings.omission_min_mentions`` times;
 3. B reports nothing *like* E: no event of B is linked to E, even loosely;
@@ -125,8 +125,11 @@ def _why_omitted(
     if not years:
         return None
     first, last = min(y[0] for y in years), max(y[1] for y in years)
-    near = sum(1 for y in years if y[0] <= span[1] + 3 and y[1] >= span[0] - 3)
-    if not (first <= span[1] and last >= span[0] and near >= 2):
+    reach = settings.omission_years
+    before = any(span[0] - reach <= y[0] <= span[1] for y in years)
+    after = any(span[0] <= y[1] <= span[1] + reach for y in years)
+    near = sum(1 for y in years if y[0] <= span[1] + reach and y[1] >= span[0] - reach)
+    if not (before and after):
         return None
     actors = [
         (surface, _mentions(surface, text))
@@ -148,7 +151,7 @@ def _why_omitted(
     actor, count = max(actors, key=lambda nc: nc[1])
     when = it.event.date.value if span[0] == span[1] else f"{span[0]}-{span[1]}"
     return (
-        f"{name} covers {first}-{last} ({near} dated events within three years) and "
+        f"{name} covers {first}-{last} ({near} dated events within {reach} years of it) and "
         f"mentions {actor} {count} times but reports no {it.event.kind} event around "
         f"{when}; its text lacks the key terms {', '.join(t for t in terms if t not in present)}."
     )

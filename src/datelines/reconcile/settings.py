@@ -21,6 +21,7 @@ class CompareSettings:
     link_threshold: float = 0.42  # score at which two events describe one happening
     internal_margin: float = 0.08  # same-source pairs need this much more
     loose_threshold: float = 0.3  # an omission needs no event of the other even this close
+    omission_years: int = 5  # the silent source dates events this close on both sides
     omission_min_mentions: int = 2  # the silent source must name the actors this often
     omission_max_present_terms: float = 0.34  # share of key terms the silent text may hold
     min_confidence: float = 0.0  # events below this are left out

@@ -149,10 +149,27 @@ class Names:
             return entity
         return self.alias.get(fold(name), fold(name))
 
-    def overlap(self, a: Mapping[str, str], b: Mapping[str, str]) -> tuple[int, int]:
-        """(shared, union) counts of two {key: surface} name sets, fuzzily matched."""
-        shared = 0
+    def overlap(
+        self,
+        a: Mapping[str, str],
+        b: Mapping[str, str],
+        weight: Mapping[str, float] | None = None,
+    ) -> tuple[float, float]:
+        """(shared, union) weights of two {key: surface} name sets, fuzzily matched.
+
+        ``weight`` gives each key its informativeness (1.0 when absent): a name that
+        every event carries says little about which happening two events describe.
+        """
+        weight = weight or {}
+        shared = 0.0
+        matched_b: set[str] = set()
         for key_a, surface_a in a.items():
-            if key_a in b or any(same_name(surface_a, s) for s in b.values()):
-                shared += 1
-        return shared, len(a) + len(b) - shared
+            hit = key_a if key_a in b else next(
+                (k for k, s in b.items() if same_name(surface_a, s)), None
+            )
+            if hit is not None:
+                shared += max(weight.get(key_a, 1.0), weight.get(hit, 1.0))
+                matched_b.add(hit)
+        only_a = sum(weight.get(k, 1.0) for k in a) - shared
+        only_b = sum(weight.get(k, 1.0) for k in b if k not in matched_b)
+        return shared, shared + max(0.0, only_a) + only_b
