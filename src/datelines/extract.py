@@ -119,13 +119,11 @@ def _latest(timexes: Sequence[Any]) -> str | None:
 def _events(document: Document, doc: Doc, found: Sequence[events_stage.Found],
             source_id: str) -> list[Event]:
     events: list[Event] = []
-    sents = list(doc.sents)
     for n, item in enumerate(sorted(found, key=lambda f: f.start), 1):
         start, end = document.to_original(item.start, item.end)
         sent = doc.char_span(*item.sent, alignment_mode="expand")
         paragraph = _paragraph(document, item.start)
-        figures = figures_of(sent, exclude=_timex_spans(item)) if sent is not None else ()
-        figures = figures + _next_figures(doc, sents, item, found)
+        figures = _figures(doc, sent, item)
         attribution = attribution_of(sent) if sent is not None else None
         claim = _claim(document, item)
         confidence = _confidence(item, claim, attribution)
@@ -146,22 +144,18 @@ def _default_attribution() -> Any:
     return Attribution()
 
 
-def _timex_spans(item: events_stage.Found) -> tuple[tuple[int, int], ...]:
-    return ((item.timex.start, item.timex.end),)
-
-
-def _next_figures(doc: Doc, sents: Sequence[Span], item: events_stage.Found,
-                  found: Sequence[events_stage.Found]) -> tuple[Figure, ...]:
-    """Figures of the following sentence when it states no event of its own."""
-    index = next((i for i, s in enumerate(sents) if s.start_char == item.sent[0]), None)
-    if index is None or index + 1 >= len(sents):
-        return ()
-    nxt = sents[index + 1]
-    if any(f.sent[0] == nxt.start_char for f in found):
-        return ()
-    if any(f.sent[0] == item.sent[0] and f.start > item.start for f in found):
-        return ()  # a later event in the same sentence is closer to it
-    return figures_of(nxt, exclude=())
+def _figures(doc: Doc, sent: Span | None, item: events_stage.Found,
+             ) -> tuple[Figure, ...]:
+    """Figures of the evidence clause, then of the sentences that elaborate it."""
+    out: list[Figure] = []
+    if sent is not None:
+        clause = doc.text[item.start:item.end]
+        out += [f for f in figures_of(sent) if not f.text or f.text in clause]
+    for start, end in item.more:
+        more = doc.char_span(start, end, alignment_mode="expand")
+        if more is not None:
+            out += figures_of(more)
+    return tuple(out)
 
 
 def _unique(figures: Iterable[Figure]) -> tuple[Figure, ...]:

@@ -135,8 +135,9 @@ def tag_dates(doc: Doc, *, dct: str | None) -> list[Any]:
         from datelines.nlp.temporal import tag
     except ImportError:
         return fallback_dates(doc.text, dct=dct)
+    sentences = [(s.start_char, s.end_char) for s in doc.sents]
     return list(tag(doc.text, dct=dct, mode="narrative",
-                    blocks=doc.user_data.get("blocks", ())))
+                    blocks=doc.user_data.get("blocks", ()), sentences=sentences))
 
 
 def bounds_of(value: str, mod: str | None) -> tuple[str | None, str | None]:
@@ -183,7 +184,7 @@ _WORDS = {"three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9, "ten": 10, "twelve": 12, "twenty": 20, "seventy": 70}
 
 
-def figures_of(sent: Span, *, exclude: tuple[tuple[int, int], ...] = ()) -> tuple[Figure, ...]:
+def figures_of(sent: Span) -> tuple[Figure, ...]:
     """The figures of one sentence (the figures stage, or plain numbers)."""
     try:
         from datelines.nlp.figures import figures

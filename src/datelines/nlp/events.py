@@ -21,6 +21,7 @@ event). Every entry has an example sentence; the tests run them all.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -59,6 +60,7 @@ class Kind:
     verbs: tuple[str, ...]
     nouns: tuple[str, ...]
     example: str
+    family: str | None = None  # kinds of one family elaborate each other
 
 
 GENERIC = Kind("event", None, "event involving", False, (), (), "")
@@ -78,6 +80,7 @@ class Found:
     strength: float  # 1.0 strong trigger, lower for generic verbs
     participants: tuple[Any, ...] = ()  # model.Participant
     places: tuple[str, ...] = ()
+    more: tuple[tuple[int, int], ...] = ()  # later sentences whose figures belong here
 
 
 def _load(name: str) -> Any:
@@ -91,7 +94,7 @@ def kinds() -> tuple[Kind, ...]:
     return tuple(
         Kind(row["kind"], row.get("cameo"), row["says"], bool(row.get("strong")),
              tuple(row.get("verbs") or ()), tuple(row.get("nouns") or ()),
-             row["example"])
+             row["example"], row.get("family"))
         for row in _load("kinds.yaml")["kinds"]
     )
 
@@ -136,39 +139,80 @@ def _specificity(timex: TimexLike) -> int:
 def detect(doc: Doc, timexes: Sequence[TimexLike]) -> list[Found]:
     """Find the events of one parsed document, in text order.
 
-    Sentences in headings, titles and captions are skipped (headings date their
-    section instead). A sentence with its own date gives one event per dated trigger;
-    an undated sentence whose main verb is a strong trigger inherits the narrative's
-    current date (``relative``) or its section heading's (``heading``).
+    Sentences in headings, titles and captions are skipped (a dated heading dates its
+    section instead). A sentence with its own date gives one event per dated trigger.
+    An undated sentence whose main verb is a strong trigger in the simple past
+    either elaborates the event just told (same family of kinds: its figures join
+    that event) or is a new event that inherits the narrative's current date
+    (``relative``) or its section heading's (``heading``). A following sentence with
+    no event of its own lends its figures to the event before it.
     """
     blocks = doc.user_data.get("blocks", ())
     found: list[Found] = []
     heading: Any = None  # the current section heading's timex
     current: Any = None  # the narrative's current anchor timex
-    current_block = -1
+    last: int | None = None  # index in `found` of the event told last in this block
+    last_block, gap = -1, 0
     for sent in doc.sents:
         kind = _block_kind(blocks, sent.start_char)
-        own = [t for t in timexes if sent.start_char <= t.start < sent.end_char and usable(t)]
+        own = [t for t in timexes if sent.start_char <= t.start < sent.end_char
+               and usable(t) and not _names_a_thing(sent, t)]
         if kind in ("heading", "title"):
-            heading = max(own, key=_specificity, default=None) if own else None
-            current = heading
+            heading = max(own, key=_specificity) if own else None
+            current, last = heading, None
             continue
         if kind == "caption":
             continue
         block = _block_index(blocks, sent.start_char)
-        if block != current_block and current is not None and current is not heading:
-            current_block = block
+        if block != last_block:
+            last, last_block, gap = None, block, 0
         events = _dated(sent, own)
         if events:
             found.extend(events)
-            current = events[-1].timex
+            current, last, gap = events[-1].timex, len(found) - 1, 0
             continue
         if own:  # a dated sentence that states no happening still anchors the narrative
-            current = own[-1]
-        inherited = _undated(sent, current, heading)
-        if inherited is not None:
-            found.append(inherited)
+            current, last = own[-1], None
+            continue
+        verb, trigger = _undated_trigger(sent)
+        gap += 1
+        if verb is not None and trigger is not None and last is not None and \
+                _family(trigger) == _family(found[last].kind):
+            found[last] = _with_more(found[last], sent)
+            continue
+        anchor_timex = current if current is not None else heading
+        if verb is not None and trigger is not None and anchor_timex is not None:
+            start, end = sent.start_char, sent.end_char
+            anchor = "heading" if anchor_timex is heading else "relative"
+            found.append(Found(start, end, (start, end), trigger, verb.lemma_,
+                               anchor_timex, anchor, 1.0,
+                               participants_of(sent, verb, start, end),
+                               places_of(sent, start, end)))
+            last, gap = len(found) - 1, 0
+        elif last is not None and gap <= 2:
+            found[last] = _with_more(found[last], sent)
     return found
+
+
+def _with_more(item: Found, sent: Span) -> Found:
+    return dataclasses.replace(item, more=(*item.more, (sent.start_char, sent.end_char)))
+
+
+def _family(kind: Kind) -> str:
+    return kind.family or kind.kind
+
+
+def _names_a_thing(sent: Span, timex: TimexLike) -> bool:
+    """A date that names a thing, not when something happened ("the 1923 border",
+    "the June 4, 1967 line"): it modifies a noun that is no event."""
+    span = sent.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root, head = span.root, span.root.head
+    return (root.dep_ in ("compound", "nmod", "amod", "nummod") and head.i != root.i
+            and head.pos_ in ("NOUN", "PROPN") and not head.i < span.start
+            and kind_of_lemma(head.lemma_, noun=True) is None
+            and head.lemma_.lower() not in ("revolution",))
 
 
 def _dated(sent: Span, own: Sequence[TimexLike]) -> list[Found]:
@@ -184,14 +228,18 @@ def _dated(sent: Span, own: Sequence[TimexLike]) -> list[Found]:
     events: list[tuple[Token, Kind, float, TimexLike]] = []
     for i, group in groups.items():
         anchor = anchors[i]
-        kind, strength = trigger_kind(anchor)
-        if kind is None:
-            if is_context(anchor) or is_progressive(anchor):
+        if _hypothetical(anchor):
+            continue
+        if anchor.pos_ in ("VERB", "AUX") and (is_context(anchor) or is_progressive(anchor)):
+            kind, strength = _stative_kind(anchor)
+            if kind is None:
                 continue
+        else:
+            kind, strength = trigger_kind(anchor)
+        if kind is None:
             kind, strength = GENERIC, 0.7
-        timex = max(group, key=_specificity)
-        events.append((anchor, kind, strength, timex))
-    events = _merge_nested(events)
+        events.append((anchor, kind, strength, max(group, key=_specificity)))
+    events = _sharpen(_merge_nested(events), own)
     tokens = [e[0] for e in events]
     out = []
     for anchor, kind, strength, timex in events:
@@ -203,50 +251,90 @@ def _dated(sent: Span, own: Sequence[TimexLike]) -> list[Found]:
     return out
 
 
+def _stative_kind(verb: Token) -> tuple[Kind | None, float]:
+    """A state verb still tells a happening when its complement is the beginning or
+    end of one ("July 28 was the beginning of the massacre")."""
+    for noun in _governed_nouns(verb):
+        if noun.lemma_ not in _BOUNDARIES:
+            continue
+        for word in noun.subtree:
+            kind = kind_of_lemma(word.lemma_, noun=True) if word.pos_ in (
+                "NOUN", "PROPN") else None
+            if kind is not None and kind.strong:
+                return kind, 0.8
+    return None, 0.0
+
+
+_BOUNDARIES = frozenset({"beginning", "start", "outbreak", "onset", "end"})
+
+
 def _merge_nested(events: list[tuple[Token, Kind, float, TimexLike]],
                   ) -> list[tuple[Token, Kind, float, TimexLike]]:
-    """Two triggers in one sentence whose dates nest (1988 and July 28, 1988) and one
-    of which is a noun inside the other's phrase tell one happening: keep the more
-    specific date on the verb."""
+    """Two triggers of one sentence whose dates nest (1988 and July 28, 1988), one
+    inside the other's phrase, tell one happening: keep the more specific."""
     keep = list(events)
     for a in events:
         for b in events:
             if a is b or a not in keep or b not in keep:
                 continue
             nested = b[3].value.startswith(a[3].value) and len(b[3].value) > len(a[3].value)
-            if nested and (a[0] in b[0].subtree or b[0] in a[0].subtree
-                           or a[0].pos_ in ("NOUN", "PROPN")):
+            if nested and (a[0] in b[0].subtree or b[0] in a[0].subtree):
                 keep.remove(a)
     return sorted(keep, key=lambda e: e[0].i)
 
 
-def _undated(sent: Span, current: Any, heading: Any) -> Found | None:
-    anchor_timex = current if current is not None else heading
-    if anchor_timex is None:
-        return None
+def _sharpen(events: list[tuple[Token, Kind, float, TimexLike]],
+             own: Sequence[TimexLike]) -> list[tuple[Token, Kind, float, TimexLike]]:
+    """Give an event the more specific date of its sentence that nests in its own
+    ("the 1988 Massacre" on "July 28, 1988") when that date dates nothing else."""
+    used = {id(e[3]) for e in events}
+    out = []
+    for anchor, kind, strength, timex in events:
+        finer = [t for t in own if id(t) not in used and t.value.startswith(timex.value)
+                 and len(t.value) > len(timex.value)]
+        out.append((anchor, kind, strength, max(finer, key=_specificity, default=timex)))
+    return out
+
+
+def _hypothetical(anchor: Token) -> bool:
+    """Under a modal or a condition ("would withdraw", "if Syria agreed")."""
+    token = anchor
+    for _ in range(4):
+        if any(c.tag_ == "MD" or (c.dep_ == "mark" and c.lower_ == "if")
+               for c in token.children):
+            return True
+        if token.dep_ in ("ROOT", "relcl") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def _undated_trigger(sent: Span) -> tuple[Token | None, Kind | None]:
+    """The main verb of an undated sentence when it is a strong trigger in the simple
+    past: its own kind, or a light verb's object ("launched a crackdown")."""
     root = sent.root
     for verb in [root, *[c for c in root.children if c.dep_ == "conj"]]:
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ != "VERB" or not _past_fact(verb):
             continue
-        kind, strength = trigger_kind(verb)
-        if kind is None or not kind.strong or not _past_fact(verb):
-            continue
-        start, end = sent.start_char, sent.end_char
-        anchor = "heading" if anchor_timex is heading else "relative"
-        return Found(start, end, (start, end), kind, verb.lemma_, anchor_timex, anchor,
-                     strength, participants_of(sent, verb, start, end),
-                     places_of(sent, start, end))
-    return None
+        kind = kind_of_lemma(verb.lemma_)
+        if kind is None or verb.lemma_ in light_verbs():
+            kind = next((k for n in _governed_nouns(verb, subject=False)
+                         if (k := kind_of_lemma(n.lemma_, noun=True)) is not None), kind)
+        if kind is not None and kind.strong:
+            return verb, kind
+    return None, None
 
 
 def _past_fact(verb: Token) -> bool:
-    """A past, affirmative, unhedged statement ("arrested", "were released")."""
+    """A simple past, affirmative statement ("arrested", "were released"); not a
+    pluperfect ("had been sentenced"), not modal, not negated."""
     if any(c.dep_ == "neg" for c in verb.children):
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.tag_ == "MD" or a.lower_ in ("will", "would", "could", "might") for a in auxes):
+    if any(a.tag_ == "MD" or a.lemma_ in ("have", "will") for a in auxes):
         return False
-    return verb.tag_ in ("VBD", "VBN")
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        a.dep_ == "auxpass" and a.tag_ == "VBD" for a in auxes))
 
 
 def _block_kind(blocks: Iterable[Any], offset: int) -> str:
@@ -299,14 +387,16 @@ def trigger_kind(token: Token) -> tuple[Kind | None, float]:
     return own, 0.8
 
 
-def _governed_nouns(verb: Token) -> Iterable[Token]:
+def _governed_nouns(verb: Token, *, subject: bool = True) -> Iterable[Token]:
     for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and not subject:
+            continue
         if child.dep_ in _NOUN_DEPS and child.pos_ in ("NOUN", "PROPN"):
             yield child
         if child.dep_ in ("prep", "agent"):
             yield from (g for g in child.children if g.dep_ == "pobj")
         if child.dep_ == "xcomp":
-            yield from _governed_nouns(child)
+            yield from _governed_nouns(child, subject=subject)
 
 
 def is_context(verb: Token) -> bool:
