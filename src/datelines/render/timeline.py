@@ -26,11 +26,14 @@ from datetime import date, timedelta
 from html import escape
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from datelines.errors import DatelinesError
 from datelines.model import Document, Era, Event, Source, granularity
 from datelines.store import codec
+
+if TYPE_CHECKING:
+    from datelines.store import Store
 
 VIS_JS = "vis-timeline/standalone/umd/vis-timeline-graph2d.min.js"
 VIS_CSS = "vis-timeline/styles/vis-timeline-graph2d.min.css"
@@ -186,3 +189,37 @@ def render_html(
         if re.search(r"</(script|style)", parts[name], re.I):
             raise DatelinesError(f"cannot inline {name}: it contains a closing tag")
     return _MARKER.sub(lambda m: parts[m.group(1)], _template("timeline.html"))
+
+
+def render_store(
+    store: Store,
+    *,
+    sources: Iterable[str] | None = None,
+    min_confidence: float = 0.0,
+    conflicts: bool = True,
+    title: str | None = None,
+) -> str:
+    """The timeline page of what ``store`` holds (the given source ids, or all).
+
+    With ``conflicts`` and two or more sources, :func:`datelines.reconcile.compare`
+    finds where the accounts disagree and the page marks those claims.
+    """
+    ids = list(sources) if sources is not None else None
+    chosen = [s for s in store.sources() if ids is None or s.id in ids]
+    events = store.events(sources=ids, min_confidence=min_confidence)
+    documents = {s.id: store.document(s.id) for s in chosen}
+    found: list[dict[str, Any]] = []
+    if conflicts and len(chosen) > 1:
+        from datelines.reconcile import compare
+
+        texts = {sid: document.original for sid, document in documents.items()}
+        comparison = compare(chosen, events, entities=store.entities(), texts=texts)
+        found = [conflict.to_dict() for conflict in comparison.conflicts]
+    return render_html(
+        chosen,
+        events,
+        store.eras(sources=ids),
+        documents=documents,
+        conflicts=found,
+        title=title,
+    )

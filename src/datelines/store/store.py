@@ -279,14 +279,15 @@ class Store(Review):
         return source_from_row(row)
 
     def resolve_sources(self, names: Iterable[str]) -> list[str]:
-        """Source ids for names given by a user: an id, id prefix, path or title."""
+        """Source ids for names a user gives: id, id prefix, path, file name or title."""
         every = self.sources()
         ids = []
         for name in names:
             match = [
                 s.id
                 for s in every
-                if name in (s.id, s.path, s.title) or s.id.startswith(name)
+                if name in (s.id, s.path, s.title, Path(s.path).name)
+                or s.id.startswith(name)
             ]
             if not match:
                 raise MissingError(

@@ -1,0 +1,81 @@
+"""``datelines timeline``: write the stored timeline as one self-contained HTML file.
+
+A thin shell over :func:`datelines.render.timeline.render_store`: open the store, pick
+the sources, render (vis-timeline inlined, a lane per source, conflicts marked), write.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from datelines.cli import db_option, main
+from datelines.store import Store
+
+
+def open_existing(db: str) -> Store:
+    """Open a store that must already exist (reading commands never create one)."""
+    from datelines.errors import StoreError
+
+    if db != ":memory:" and not Path(db).exists():
+        raise StoreError(
+            f"cannot open database '{db}': no such file; add documents first with "
+            "`datelines add FILE...` or pass --db"
+        )
+    return Store.open(db)
+
+
+@main.command()
+@click.option(
+    "-o",
+    "--output",
+    default="timeline.html",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="HTML file to write.",
+)
+@click.option(
+    "--source",
+    "sources",
+    multiple=True,
+    help="Only this source (id, path, file name or title); repeatable.",
+)
+@click.option(
+    "--min-confidence",
+    type=float,
+    default=0.0,
+    show_default=True,
+    help="Leave out events below this confidence (reviewed ones stay).",
+)
+@click.option("--title", help="Page title (default: the source's title).")
+@click.option(
+    "--conflicts/--no-conflicts",
+    default=True,
+    show_default=True,
+    help="Mark where the accounts disagree (needs two or more sources).",
+)
+@db_option
+def timeline(
+    output: str,
+    sources: tuple[str, ...],
+    min_confidence: float,
+    title: str | None,
+    conflicts: bool,
+    db: str,
+) -> None:
+    """Write the timeline as one HTML file that opens offline (file://)."""
+    from datelines.render.timeline import render_store
+
+    with open_existing(db) as store:
+        ids = store.resolve_sources(sources) if sources else None
+        html = render_store(
+            store,
+            sources=ids,
+            min_confidence=min_confidence,
+            conflicts=conflicts,
+            title=title,
+        )
+        count = len(store.events(sources=ids, min_confidence=min_confidence))
+    Path(output).write_text(html, encoding="utf-8")
+    click.echo(f"wrote {output} ({count} events)")
