@@ -215,3 +215,20 @@ def test_byte_order_mark_is_not_text(tmp_path: Path) -> None:
     document = read(path)
     assert document.text.startswith("In 1965")
     assert document.source.encoding == "utf-8-sig"
+
+
+def test_rules_and_ornaments_only_separate_blocks(tmp_path: Path) -> None:
+    path = tmp_path / "ornaments.md"
+    path.write_text(
+        "Setext Title\n============\n\nFirst part, written in 1970.\n\n* * *\n\n"
+        "Second part, written in 1971.\n\n---\n\nThird part.\n",
+        encoding="utf-8",
+    )
+    document = read(path)
+    assert blocks_of(document) == [
+        ("title", "Setext Title"),
+        ("paragraph", "First part, written in 1970."),
+        ("paragraph", "Second part, written in 1971."),
+        ("paragraph", "Third part."),
+    ]
+    assert "*" not in document.text and "=" not in document.text

@@ -4,6 +4,7 @@ Consumes normalized text (a :class:`~datelines.ingest.offsets.Mapped`); produces
 :class:`Segment` spans and, through :func:`assemble`, the final ``Document.text`` with
 its :class:`~datelines.model.Block` tuple. The rules are general, not tuned to a file:
 
+* Lines without a letter or digit (rules, ornaments) only separate blocks.
 * A paragraph is one line in long-line text (web copies), or a run of wrapped lines
   (hard-wrapped text: the 90th-percentile line has 40-100 characters, few run past
   120); a short
@@ -45,7 +46,6 @@ _TERMINAL = (".", "!", "?", ",", ";", ":", '."', '!"', '?"', ".'", ".)")
 _LIST = re.compile(r"\s*(?:[-*+\u2022]|\d{1,3}[.)])\s+(?=\S)")
 _FIELD = re.compile(r"\s*[A-Z][A-Za-z()' /-]{0,30}:\s+\S")  # "Location: Tehran"
 _MD_HEADING = re.compile(r" {0,3}(#{1,6})(?:[ \t]+|$)")
-_MD_RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _LINE = re.compile(r"[^\n]*")
 
 
@@ -79,9 +79,10 @@ def _lines(text: str, start: int, end: int, *, markdown: bool) -> list[_Line]:
         raw = m.group()
         s = m.start() + len(raw) - len(raw.lstrip())
         e = m.start() + len(raw.rstrip())
-        if markdown and _MD_RULE.match(raw):
-            s = e = m.start()
-        elif markdown and (h := _MD_HEADING.match(raw)):
+        if not any(ch.isalnum() for ch in raw):
+            lines.append(_Line(m.start(), m.start()))  # blank, rule or "* * *"
+            continue
+        if markdown and (h := _MD_HEADING.match(raw)):
             e = m.start() + len(raw.rstrip().rstrip("#").rstrip())
             lines.append(_Line(min(m.start() + h.end(), e), e, heading=True))
             continue
