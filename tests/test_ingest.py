@@ -232,3 +232,20 @@ def test_rules_and_ornaments_only_separate_blocks(tmp_path: Path) -> None:
         ("paragraph", "Third part."),
     ]
     assert "*" not in document.text and "=" not in document.text
+
+
+def test_short_html_page_keeps_its_blocks_apart(tmp_path: Path) -> None:
+    path = tmp_path / "short.html"
+    path.write_text(
+        "<html><body><nav><p>Home</p></nav><h1>Notes</h1><p>Founded in 1965.</p>"
+        "<figure><figcaption>The first office</figcaption></figure>"
+        "<p>Moved in 1972.</p></body></html>",
+        encoding="utf-8",
+    )
+    document = read(path)
+    assert blocks_of(document) == [
+        ("title", "Notes"),
+        ("paragraph", "Founded in 1965."),
+        ("caption", "The first office"),
+        ("paragraph", "Moved in 1972."),
+    ]

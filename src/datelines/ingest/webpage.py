@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
+import lxml.html
 import trafilatura
+from lxml import etree
 
 from datelines.errors import InputError
 from datelines.model import BlockKind
@@ -51,31 +53,38 @@ def extract_html(
         include_formatting=False,
         date_extraction_params=DATE_PARAMS,
     )
-    if not xml:
-        raise _no_text(path)
-    try:
-        root = ET.fromstring(xml)
-    except ET.ParseError:
-        raise _no_text(path) from None
-    main = root.find("main")
+    root = _parse(xml)
+    main = root.find("main") if root is not None else None
     blocks: list[tuple[BlockKind, str]] = []
     for element in [] if main is None else list(main):
         blocks.extend(_blocks(element, first=not blocks))
     blocks = [(kind, text) for kind, text in blocks if text]
+    if len(blocks) <= 1:
+        blocks = _plain_blocks(html) or blocks  # a short page trafilatura ran together
     if not blocks:
         raise _no_text(path)
+    attributes = root.attrib if root is not None else {}
     meta = {
         key: _SPACE.sub(" ", value).strip()
         for key, value in (
-            ("title", root.get("title")),
-            ("publisher", root.get("sitename")),
-            ("url", root.get("url")),
-            ("date", root.get("date")),
-            ("author", root.get("author")),
+            ("title", attributes.get("title")),
+            ("publisher", attributes.get("sitename")),
+            ("url", attributes.get("url")),
+            ("date", attributes.get("date")),
+            ("author", attributes.get("author")),
         )
         if value
     }
     return blocks, meta
+
+
+def _parse(xml: str | None) -> ET.Element | None:
+    if not xml:
+        return None
+    try:
+        return ET.fromstring(xml)
+    except ET.ParseError:
+        return None
 
 
 def _blocks(element: ET.Element, *, first: bool) -> list[tuple[BlockKind, str]]:
@@ -99,6 +108,53 @@ def _blocks(element: ET.Element, *, first: bool) -> list[tuple[BlockKind, str]]:
     if tag in ("graphic", "ref"):
         return []
     return [("paragraph", _words(element))]
+
+
+_DROP = (
+    "script",
+    "style",
+    "noscript",
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "template",
+)
+_BLOCK_TAGS = {f"h{i}" for i in range(1, 7)} | {
+    "p",
+    "li",
+    "blockquote",
+    "pre",
+    "figcaption",
+}
+
+
+def _plain_blocks(html: str) -> list[tuple[BlockKind, str]]:
+    """Block elements of a short page, outside navigation and scripts (lxml).
+
+    >>> _plain_blocks("<nav><p>Menu</p></nav><h1>T</h1><p>One.</p><figcaption>F</figcaption>")
+    [('title', 'T'), ('paragraph', 'One.'), ('caption', 'F')]
+    """
+    try:
+        tree = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return []
+    for element in tree.iter(*_DROP):
+        element.drop_tree()
+    blocks: list[tuple[BlockKind, str]] = []
+    for element in tree.iter(*_BLOCK_TAGS):
+        if any(parent.tag in _BLOCK_TAGS for parent in element.iterancestors()):
+            continue
+        text = _SPACE.sub(" ", element.text_content()).strip()
+        kind: BlockKind = "paragraph"
+        if element.tag == "figcaption":
+            kind = "caption"
+        elif element.tag.startswith("h"):
+            kind = "title" if element.tag == "h1" and not blocks else "heading"
+        if text:
+            blocks.append((kind, text))
+    return blocks
 
 
 def _no_text(path: str) -> InputError:
