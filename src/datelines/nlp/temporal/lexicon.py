@@ -69,6 +69,9 @@ class Lexicon:
         True
         """
         text = words.lower().replace(",", "").strip()
+        if text.endswith(" 1/2"):
+            whole = self.number(text[:-4])
+            return None if whole is None else whole + 0.5
         if re.fullmatch(r"\d+(?:\.\d+)?", text):
             return float(text)
         if text in self.vague:
@@ -163,7 +166,7 @@ def _macros(lex: dict[str, Any], rules: dict[str, Any]) -> dict[str, str]:
         "ORD": f"(?P<ord>\\d{{1,2}}(?:st|nd|rd|th)|{ord_words})",
         "MOD": f"(?P<mod>{_alternation(rules['mods']['entries'])})",
         "HOLIDAY": f"(?P<holiday>{_alternation(lex['holidays']['entries'])})",
-        "NUM": f"(?P<num>\\d+(?:\\.\\d+)?|{vague}|{number_words}|an?)",
+        "NUM": f"(?P<num>\\d+(?:\\.\\d+| 1/2)?|{vague}|{number_words}|an?)",
         "UNIT": f"(?P<unit>{_alternation(unit_forms)})",
         "UNITX": f"(?:(?P<vaguenum>{vague}) )?(?P<unit>{_alternation(plural_units)})",
         "TZ": "(?-i:(?P<tz>[A-Z]{2,4}T|GMT|UTC|EST|EDT|PST|PDT|CST|CDT))",

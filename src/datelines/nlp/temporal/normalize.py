@@ -303,7 +303,7 @@ def _amount(
     if named:
         n = 1.0
     elif "num" in g:
-        n = lex.number(g["num"])
+        n = None if "num2" in g else lex.number(g["num"])
     elif "n" in consts:
         n = float(consts["n"])  # type: ignore[arg-type]
     elif "vaguenum" in g or g.get("unit", "").lower().endswith("s"):

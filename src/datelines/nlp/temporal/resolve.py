@@ -33,6 +33,10 @@ _LETTER = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D",
            "century": "CE", "millennium": "ML"}  # fmt: skip
 
 
+_SMALLER = {"year": ("M", 12), "month": ("D", 30), "week": ("D", 7), "day": ("H", 24),
+            "hour": ("M", 60), "minute": ("S", 60)}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class Reference:
     """A date something can be resolved against: its value, words and origin."""
@@ -176,6 +180,8 @@ def duration_value(unit: str, n: float | None) -> str:
 
     >>> duration_value("decade", 2), duration_value("hour", 16), duration_value("month", None)
     ('P20Y', 'PT16H', 'PXM')
+    >>> duration_value("year", 2.5), duration_value("hour", 5.5), duration_value("minute", 1.5)
+    ('P2Y6M', 'PT5H30M', 'PT1M30S')
     """
     letter = _LETTER.get(unit, "D")
     amount = n
@@ -185,10 +191,16 @@ def duration_value(unit: str, n: float | None) -> str:
         amount = n * 2
     if unit == "season":
         letter, amount = "M", None if n is None else n * 3
+    time = "T" if unit in ("hour", "minute", "second") else ""
+    if amount is not None and amount % 1 and unit in _SMALLER:
+        smaller, factor = _SMALLER[unit]
+        whole, part = int(amount), round(amount % 1 * factor)
+        sub_time = "T" if unit == "day" else ""
+        head = f"{whole}{letter}" if whole else ""
+        return f"P{time}{head}{sub_time}{part}{smaller}"
     text = (
         "X" if amount is None else (f"{amount:g}" if amount % 1 else f"{int(amount)}")
     )
-    time = "T" if unit in ("hour", "minute", "second") else ""
     return f"P{time}{text}{letter}"
 
 

@@ -124,6 +124,8 @@ def _value(spec: Spec, found: Found, ref: Reference | None, tense: int,
         if spec.weekday:
             pod = f"T{spec.pod}" if spec.pod else ""
             return f"XXXX-WXX-{spec.weekday}{pod}"
+        if spec.month:
+            return f"XXXX-{spec.month:02d}"
         return duration_value(spec.unit or "day", spec.n or 1)
     if spec.kind == "shift":
         named = found.groups.get("named", "").lower()
