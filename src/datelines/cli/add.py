@@ -97,7 +97,8 @@ def add_files(
         else:
             results.append(result)
             say(describe(path, result), False)
-            for warning in extraction.warnings:
+            notes = [document.source.extra.get("warning"), *extraction.warnings]
+            for warning in filter(None, notes):
                 if warning not in warned:
                     warned.add(warning)
                     say(f"datelines: warning: {warning}", True)
