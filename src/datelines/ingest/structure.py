@@ -226,7 +226,7 @@ def glue_rules() -> dict[str, Any]:
 
 
 _CAMEL = re.compile(
-    r"(?<![A-Za-z0-9])([A-Za-z][a-z]{2,}|\d{4})([A-Z][a-z]*)(?=[^A-Za-z]|$)"
+    r"(?<![\w/.@#])([A-Za-z][a-z]{2,}|\d{4})([A-Z][a-z]+)(?=[^A-Za-z]|$)"
 )
 _CAMEL_WORD = re.compile(r"[A-Za-z]+")
 _YEAR_HEADING = re.compile(r"(?<=[a-z])\d{4}(?:\s?-\s?\d{2,4})?:\s")
