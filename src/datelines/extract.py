@@ -169,6 +169,8 @@ def _claim(document: Document, item: events_stage.Found) -> DateClaim:
     timex = item.timex
     value = str(timex.value)
     mod = getattr(timex, "mod", None) or None
+    if item.relation is not None:  # "just prior to June 20": that month, before the day
+        value, mod = value[:7], item.relation
     start, end = bounds_of(value, mod)
     span = document.to_original(timex.start, timex.end)
     anchor_text = getattr(timex, "anchor_text", None)

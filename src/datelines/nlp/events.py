@@ -81,6 +81,8 @@ class Found:
     participants: tuple[Any, ...] = ()  # model.Participant
     places: tuple[str, ...] = ()
     more: tuple[tuple[int, int], ...] = ()  # later sentences whose figures belong here
+    relation: str | None = None  # BEFORE/AFTER: dated through another happening
+    trigger_pos: str = "verb"  # verb | noun
 
 
 def _load(name: str) -> Any:
@@ -153,7 +155,7 @@ def detect(doc: Doc, timexes: Sequence[TimexLike]) -> list[Found]:
     current: Any = None  # the narrative's current anchor timex
     last: int | None = None  # index in `found` of the event told last in this block
     last_block, gap = -1, 0
-    for sent in doc.sents:
+    for sent in sentences(doc):
         kind = _block_kind(blocks, sent.start_char)
         own = [t for t in timexes if sent.start_char <= t.start < sent.end_char
                and usable(t) and not _names_a_thing(sent, t)]
@@ -166,7 +168,7 @@ def detect(doc: Doc, timexes: Sequence[TimexLike]) -> list[Found]:
         block = _block_index(blocks, sent.start_char)
         if block != last_block:
             last, last_block, gap = None, block, 0
-        events = _dated(sent, own)
+        events = [e for e in _dated(sent, own) if not _retold(e, found)]
         if events:
             found.extend(events)
             current, last, gap = events[-1].timex, len(found) - 1, 0
@@ -176,6 +178,8 @@ def detect(doc: Doc, timexes: Sequence[TimexLike]) -> list[Found]:
             continue
         verb, trigger = _undated_trigger(sent)
         gap += 1
+        if verb is not None and _dated_elsewhere(verb):
+            verb = trigger = None
         if verb is not None and trigger is not None and last is not None and \
                 _family(trigger) == _family(found[last].kind):
             found[last] = _with_more(found[last], sent)
@@ -192,6 +196,42 @@ def detect(doc: Doc, timexes: Sequence[TimexLike]) -> list[Found]:
         elif last is not None and gap <= 2:
             found[last] = _with_more(found[last], sent)
     return found
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, with a parser split that left no final punctuation joined
+    back to what follows it in the same block."""
+    blocks = doc.user_data.get("blocks", ())
+    out: list[Span] = []
+    for sent in doc.sents:
+        prev = out[-1] if out else None
+        if prev is not None and prev[-1].text not in _FINAL and \
+                _block_index(blocks, prev.start_char) == _block_index(blocks, sent.start_char) \
+                and _block_kind(blocks, sent.start_char) == "paragraph" \
+                and "\n" not in doc.text[prev.end_char - 1:sent.start_char]:
+            out[-1] = doc[prev.start:sent.end]
+        else:
+            out.append(sent)
+    return out
+
+
+_FINAL = frozenset({".", "!", "?", "”", '"', ":", ";", "’", "'"})
+
+
+def _retold(event: Found, found: Sequence[Found]) -> bool:
+    """A named past event mentioned again ("the barbarity of the 1988 Massacre")."""
+    return event.trigger_pos == "noun" and any(
+        f.kind.kind == event.kind.kind and f.timex.value.startswith(event.timex.value)
+        for f in found)
+
+
+def _dated_elsewhere(verb: Token) -> bool:
+    """The sentence places itself relative to another happening ("prior to its
+    relocation", "after speaking"): the narrative's current date is not its date."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "advcl", "advmod") and child.lower_ in _RELATIONS:
+            return True
+    return False
 
 
 def _with_more(item: Found, sent: Span) -> Found:
@@ -228,9 +268,14 @@ def _dated(sent: Span, own: Sequence[TimexLike]) -> list[Found]:
     events: list[tuple[Token, Kind, float, TimexLike]] = []
     for i, group in groups.items():
         anchor = anchors[i]
-        if _hypothetical(anchor):
+        if anchor.dep_ == "ROOT" and anchor.pos_ not in ("VERB", "AUX"):
+            anchor = next((t for t in sent if t.dep_ == "ROOT" and t.pos_ == "VERB"),
+                          anchor)  # a fragment the parser split off its verb
+        if _hypothetical(anchor) or _named_event(anchor, group):
             continue
-        if anchor.pos_ in ("VERB", "AUX") and (is_context(anchor) or is_progressive(anchor)):
+        if anchor.pos_ in ("VERB", "AUX") and (
+                is_context(anchor) or is_progressive(anchor)
+                or (anchor.dep_ == "xcomp" and is_context(anchor.head))):
             kind, strength = _stative_kind(anchor)
             if kind is None:
                 continue
@@ -244,11 +289,26 @@ def _dated(sent: Span, own: Sequence[TimexLike]) -> list[Found]:
     out = []
     for anchor, kind, strength, timex in events:
         start, end = clause_span(sent, anchor, tokens)
+        span = sent.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+        relation = relation_of(span, anchor) if span is not None else None
+        pos = "noun" if anchor.pos_ in ("NOUN", "PROPN") else "verb"
         out.append(Found(start, end, (sent.start_char, sent.end_char), kind,
                          anchor.lemma_, timex, "explicit", strength,
                          participants_of(sent, anchor, start, end),
-                         places_of(sent, start, end)))
+                         places_of(sent, start, end), relation=relation,
+                         trigger_pos=pos))
     return out
+
+
+def _named_event(anchor: Token, group: Sequence[TimexLike]) -> bool:
+    """"the 1979 Revolution" inside another statement: a year that is part of a
+    capitalized event name refers to a known event rather than telling it."""
+    if anchor.pos_ not in ("NOUN", "PROPN") or not anchor.text[:1].isupper():
+        return False
+    if any(len(t.value) != 4 for t in group):
+        return False
+    return anchor.dep_ in ("pobj", "poss") and not any(
+        c.dep_ == "relcl" for c in anchor.children)
 
 
 def _stative_kind(verb: Token) -> tuple[Kind | None, float]:
@@ -317,7 +377,7 @@ def _undated_trigger(sent: Span) -> tuple[Token | None, Kind | None]:
         if verb.pos_ != "VERB" or not _past_fact(verb):
             continue
         kind = kind_of_lemma(verb.lemma_)
-        if kind is None or verb.lemma_ in light_verbs():
+        if verb.lemma_ in light_verbs():
             kind = next((k for n in _governed_nouns(verb, subject=False)
                          if (k := kind_of_lemma(n.lemma_, noun=True)) is not None), kind)
         if kind is not None and kind.strong:
@@ -359,15 +419,47 @@ _ENTITY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP",
 
 
 def find_anchor(span: Span) -> Token:
-    """The word a time expression dates: the nearest verb or trigger noun above it."""
+    """The word a time expression dates: the nearest verb or trigger noun above it.
+
+    A trigger noun reached through a temporal relation ("prior to the June 20th
+    demonstration", "after the 1986 act") only locates another happening: the
+    search goes on to the verb it modifies (see :func:`relation_of`).
+    """
     token = span.root
     while token.head.i != token.i:
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             return token
         if token.pos_ in ("NOUN", "PROPN") and kind_of_lemma(token.lemma_, noun=True):
-            return token
+            if _relation_word(token) is None:
+                return token
     return token
+
+
+_RELATIONS = {"prior": "BEFORE", "before": "BEFORE", "until": "BEFORE",
+              "after": "AFTER", "following": "AFTER", "since": "AFTER"}
+
+
+def _relation_word(noun: Token) -> str | None:
+    """BEFORE/AFTER when ``noun`` is the object of "prior to", "after", "following"."""
+    if noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    word = prep.lower_
+    if word == "to" and prep.head.lower_ == "prior":
+        word = "prior"
+    return _RELATIONS.get(word)
+
+
+def relation_of(span: Span, anchor: Token) -> str | None:
+    """The relation between a date and the event it dates when another happening
+    stands between them ("just prior to the June 20th demonstration" -> BEFORE)."""
+    token = span.root
+    while token.head.i != token.i and token.i != anchor.i:
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN") and (rel := _relation_word(token)):
+            return rel
+    return None
 
 
 def trigger_kind(token: Token) -> tuple[Kind | None, float]:
