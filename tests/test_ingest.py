@@ -249,3 +249,21 @@ def test_short_html_page_keeps_its_blocks_apart(tmp_path: Path) -> None:
         ("caption", "The first office"),
         ("paragraph", "Moved in 1972."),
     ]
+
+
+def test_front_matter_after_byte_order_mark_with_crlf(tmp_path: Path) -> None:
+    path = tmp_path / "windows.md"
+    path.write_bytes(
+        b"\xef\xbb\xbf---\r\ntitle: Saved On Windows\r\ndate: 2001-02-03\r\n---\r\n"
+        b"Heading Here\r\n\r\nIt happened in 1999.\r\n"
+    )
+    document = read(path)
+    assert (document.source.title, document.source.date) == (
+        "Saved On Windows",
+        "2001-02-03",
+    )
+    assert document.text == "Heading Here\n\nIt happened in 1999."
+    assert blocks_of(document) == [
+        ("title", "Heading Here"),
+        ("paragraph", "It happened in 1999."),
+    ]
