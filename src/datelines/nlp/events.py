@@ -220,16 +220,17 @@ _FINAL = frozenset({".", "!", "?", "”", '"', ":", ";", "’", "'"})
 
 def _retold(event: Found, found: Sequence[Found]) -> bool:
     """A named past event mentioned again ("the barbarity of the 1988 Massacre")."""
-    return event.trigger_pos == "noun" and any(
+    return event.trigger_pos == "noun" and len(event.timex.value) <= 4 and any(
         f.kind.kind == event.kind.kind and f.timex.value.startswith(event.timex.value)
         for f in found)
 
 
 def _dated_elsewhere(verb: Token) -> bool:
-    """The sentence places itself relative to another happening ("prior to its
-    relocation", "after speaking"): the narrative's current date is not its date."""
+    """The sentence places itself before another happening ("prior to its
+    relocation"): the narrative's current date is not its date."""
     for child in verb.children:
-        if child.dep_ in ("prep", "advcl", "advmod") and child.lower_ in _RELATIONS:
+        if child.dep_ in ("prep", "advcl", "advmod") and \
+                _RELATIONS.get(child.lower_) == "BEFORE":
             return True
     return False
 
@@ -372,9 +373,8 @@ def _hypothetical(anchor: Token) -> bool:
 def _undated_trigger(sent: Span) -> tuple[Token | None, Kind | None]:
     """The main verb of an undated sentence when it is a strong trigger in the simple
     past: its own kind, or a light verb's object ("launched a crackdown")."""
-    root = sent.root
-    for verb in [root, *[c for c in root.children if c.dep_ == "conj"]]:
-        if verb.pos_ != "VERB" or not _past_fact(verb):
+    for verb in _main_verbs(sent):
+        if not _past_fact(verb):
             continue
         kind = kind_of_lemma(verb.lemma_)
         if verb.lemma_ in light_verbs():
@@ -383,6 +383,24 @@ def _undated_trigger(sent: Span) -> tuple[Token | None, Kind | None]:
         if kind is not None and kind.strong:
             return verb, kind
     return None, None
+
+
+def _main_verbs(sent: Span) -> list[Token]:
+    """The verbs that carry the sentence's statements: the root and its conjuncts,
+    and the finite verbs a misparse hung below a noun or a later clause."""
+    verbs = []
+    for token in sent:
+        if token.pos_ != "VERB":
+            continue
+        dep, head = token.dep_, token.head
+        if dep == "ROOT" or (dep == "conj" and head in verbs) or (
+                dep == "acl" and head.dep_ == "ROOT" and head.pos_ != "VERB"
+                and token.tag_ == "VBD") or (
+                dep == "ccomp" and head.dep_ == "ROOT" and token.i < head.i
+                and token.tag_ == "VBD" and not any(
+                    c.dep_ == "mark" for c in token.children)):
+            verbs.append(token)
+    return verbs
 
 
 def _past_fact(verb: Token) -> bool:
@@ -426,13 +444,17 @@ def find_anchor(span: Span) -> Token:
     search goes on to the verb it modifies (see :func:`relation_of`).
     """
     token = span.root
+    skipped: Token | None = None
     while token.head.i != token.i:
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
+            if skipped is not None and (is_context(token) or is_progressive(token)):
+                return skipped  # "was the only survivor after the purge in 1975"
             return token
         if token.pos_ in ("NOUN", "PROPN") and kind_of_lemma(token.lemma_, noun=True):
             if _relation_word(token) is None:
                 return token
+            skipped = skipped or token
     return token
 
 
