@@ -14,8 +14,10 @@ id,source,source_title,date_value,date_text,date_start,date_end,date_mod,date_an
 
 from __future__ import annotations
 
+import sys
+import types
 from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from datelines.errors import DatelinesError
 from datelines.export.contract import dumps, schema, to_json
@@ -85,6 +87,19 @@ def export(
         )
     return to_timeml(store.document(chosen[0].id), events)
 
+
+class _Callable(types.ModuleType):
+    """This package, callable as :func:`export`.
+
+    Importing ``datelines.export`` rebinds the name ``datelines.export`` to this
+    package, so ``datelines.export(store, "csv")`` must work on the package too.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> str:
+        return export(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _Callable
 
 __all__ = [
     "EXTENSIONS",
