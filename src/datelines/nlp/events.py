@@ -102,9 +102,10 @@ def kinds() -> tuple[Kind, ...]:
 
 
 @functools.cache
-def stative() -> dict[str, bool]:
-    """Stative lemma -> True when only its passive voice is stative."""
-    return {row["lemma"]: bool(row.get("passive")) for row in _load("context.yaml")["stative"]}
+def stative() -> dict[str, str]:
+    """Stative lemma -> when it is stative: ``always``, ``passive`` ("was left
+    without") or ``adjective`` ("became clear")."""
+    return {row["lemma"]: row.get("when", "always") for row in _load("context.yaml")["stative"]}
 
 
 @functools.cache
@@ -154,6 +155,7 @@ def detect(doc: Doc, timexes: Sequence[TimexLike]) -> list[Found]:
     heading: Any = None  # the current section heading's timex
     current: Any = None  # the narrative's current anchor timex
     last: int | None = None  # index in `found` of the event told last in this block
+    told: int | None = None  # ... and in this section (for "The agreement ..." anaphora)
     last_block, gap = -1, 0
     for sent in sentences(doc):
         kind = _block_kind(blocks, sent.start_char)
@@ -161,7 +163,7 @@ def detect(doc: Doc, timexes: Sequence[TimexLike]) -> list[Found]:
                and usable(t) and not _names_a_thing(sent, t)]
         if kind in ("heading", "title"):
             heading = max(own, key=_specificity) if own else None
-            current, last = heading, None
+            current, last, told = heading, None, None
             continue
         if kind == "caption":
             continue
@@ -169,20 +171,29 @@ def detect(doc: Doc, timexes: Sequence[TimexLike]) -> list[Found]:
         if block != last_block:
             last, last_block, gap = None, block, 0
         events = [e for e in _dated(sent, own) if not _retold(e, found)]
+        if len(events) == 1 and last is not None and _within(events[0], found[last]):
+            found[last] = _with_more(found[last], sent)  # "over a single summer, ..."
+            gap = 0
+            continue
         if events:
             found.extend(events)
-            current, last, gap = events[-1].timex, len(found) - 1, 0
+            current, last, told, gap = events[-1].timex, len(found) - 1, len(found) - 1, 0
             continue
         if own:  # a dated sentence that states no happening still anchors the narrative
             current, last = own[-1], None
             continue
         verb, trigger = _undated_trigger(sent)
         gap += 1
+        if told is not None and _refers_back(sent, found[told]) and (
+                trigger is None or _family(trigger) == _family(found[told].kind)):
+            found[told] = _with_more(found[told], sent)  # "The peace agreement drew ..."
+            continue
         if verb is not None and _dated_elsewhere(verb):
             verb = trigger = None
-        if verb is not None and trigger is not None and last is not None and \
+        if trigger is not None and last is not None and \
                 _family(trigger) == _family(found[last].kind):
             found[last] = _with_more(found[last], sent)
+            gap = 0
             continue
         anchor_timex = current if current is not None else heading
         if verb is not None and trigger is not None and anchor_timex is not None:
@@ -192,10 +203,43 @@ def detect(doc: Doc, timexes: Sequence[TimexLike]) -> list[Found]:
                                anchor_timex, anchor, 1.0,
                                participants_of(sent, verb, start, end),
                                places_of(sent, start, end)))
-            last, gap = len(found) - 1, 0
+            last, told, gap = len(found) - 1, len(found) - 1, 0
         elif last is not None and gap <= 2:
             found[last] = _with_more(found[last], sent)
     return found
+
+
+def _within(event: Found, before: Found) -> bool:
+    """A sentence dated by a relative period that holds the previous event's date and
+    tells the same family of happening elaborates that event."""
+    if getattr(event.timex, "anchor", "explicit") == "explicit" or \
+            _family(event.kind) != _family(before.kind):
+        return False
+    inner, outer = _interval(before.timex.value), _interval(event.timex.value)
+    return None not in inner + outer and outer[0] <= inner[0] and inner[1] <= outer[1]  # type: ignore[operator]
+
+
+def _interval(value: str) -> tuple[str | None, str | None]:
+    try:
+        from datelines.nlp.temporal import bounds
+    except ImportError:  # pragma: no cover - the temporal stage ships with datelines
+        return None, None
+    start, end = bounds(value, None)
+    return start, end
+
+
+def _refers_back(sent: Span, event: Found) -> bool:
+    """The subject is a definite mention of the event just told ("The agreement")."""
+    for verb in _main_verbs(sent):
+        for child in verb.children:
+            if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "NOUN":
+                continue
+            definite = any(d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these")
+                           for d in child.children)
+            kind = kind_of_lemma(child.lemma_, noun=True)
+            if definite and kind is not None and _family(kind) == _family(event.kind):
+                return True
+    return False
 
 
 def sentences(doc: Doc) -> list[Span]:
@@ -374,8 +418,8 @@ def _undated_trigger(sent: Span) -> tuple[Token | None, Kind | None]:
     """The main verb of an undated sentence when it is a strong trigger in the simple
     past: its own kind, or a light verb's object ("launched a crackdown")."""
     for verb in _main_verbs(sent):
-        if not _past_fact(verb):
-            continue
+        if not _past_fact(verb) or any(c.dep_ == "ccomp" for c in verb.children):
+            continue  # "agreed that ...": an opinion, not a happening
         kind = kind_of_lemma(verb.lemma_)
         if verb.lemma_ in light_verbs():
             kind = next((k for n in _governed_nouns(verb, subject=False)
@@ -515,12 +559,12 @@ def _governed_nouns(verb: Token, *, subject: bool = True) -> Iterable[Token]:
 
 def is_context(verb: Token) -> bool:
     """A stative main verb: the sentence describes a state, not a happening."""
-    passive_only = stative().get(verb.lemma_)
-    if passive_only is None:
-        return False
-    if passive_only:
+    when = stative().get(verb.lemma_)
+    if when == "passive":
         return any(c.dep_ == "auxpass" for c in verb.children)
-    return True
+    if when == "adjective":
+        return any(c.dep_ == "acomp" for c in verb.children)
+    return when == "always"
 
 
 def is_progressive(verb: Token) -> bool:
