@@ -14,7 +14,8 @@ import pytest
 from test_store_factories import RIVER_TEXT, make_document, make_extraction
 
 from datelines.errors import DatelinesError
-from datelines.export import FORMATS, export, schema, to_json
+from datelines.export import FORMATS, export, schema, to_json, to_timelinejs
+from datelines.model import DateClaim
 from datelines.store import Store
 
 
@@ -135,6 +136,11 @@ def test_timelinejs_dates_groups_and_escaping(store: Store) -> None:
     late = next(s for s in slides.values() if s["display_date"] == "the late 1920s")
     assert "Harbour Gazette" in late["text"]["text"] and "hedged" in late["text"]["text"]
     assert data["eras"][0]["start_date"] == {"year": 1920, "month": 1, "day": 1}
+    open_ended = to_timelinejs([], [store.events()[0].replace(date=DateClaim(
+        value="1988", text="by 1988", end="1988-12-31", mod="ON_OR_BEFORE"))])
+    assert open_ended["events"][0]["start_date"] == {"year": 1988, "month": 12, "day": 31}
+    unplaced = store.events()[0].replace(date=DateClaim(value="XXXX-06-20", text="x"))
+    assert to_timelinejs([], [unplaced])["events"] == []
     assert data["eras"][0]["text"]["headline"] == "Early years"
 
 

@@ -117,8 +117,12 @@ def test_undated_claims_are_listed_apart() -> None:
     documents, events, _ = two_sources()
     vague = events[0].replace(id="vague", date=events[0].date.__class__(
         value="XXXX-06-20", text="20 June"))
-    data = page_data(render_html([documents[0].source], [vague]))
-    assert data["items"] == [] and data["undated"][0]["id"] == "vague"
+    by = events[0].replace(id="by", date=events[0].date.__class__(
+        value="1988", text="by 1988", end="1988-12-31", mod="ON_OR_BEFORE"))
+    data = page_data(render_html([documents[0].source], [vague, by]))
+    assert data["undated"][0]["id"] == "vague"
+    assert [i["vis"] for i in data["items"]] == [
+        {"start": "1988-12-31", "type": "box", "open": "before"}]
     assert data["title"] == "The River Guild"
 
 

@@ -38,8 +38,8 @@ def date_object(iso: str, precision: str) -> dict[str, int]:
 
 
 def _dates(date: DateClaim) -> dict[str, Any] | None:
-    if not date.start:
-        return None
+    if not date.start:  # "by 1988": open before, placed at its latest day
+        return {"start_date": date_object(date.end, "day")} if date.end else None
     level = granularity(date.value)
     end_level = granularity(date.end_value) if date.end_value else level
     dates: dict[str, Any] = {}

@@ -83,6 +83,8 @@ def _template(name: str) -> str:
 def _item_dates(event_date: Any) -> dict[str, Any] | None:
     """vis-timeline start/end (and type) from a DateClaim's bounds and granularity."""
     if not event_date.start:
+        if event_date.end:  # "by 1988": open before, drawn at its latest day
+            return {"start": event_date.end, "type": "box", "open": "before"}
         return None
     level = granularity(event_date.value)
     end = event_date.end or event_date.start

@@ -113,6 +113,7 @@
     var classes = [];
     if (r.attribution.hedged || r.attribution.asserted_by !== "source") classes.push("hedged");
     if (r.reviewed) classes.push("reviewed");
+    if (r.vis.open) classes.push("open-" + r.vis.open);
     var item = { id: r.id, group: r.source, content: el("span", r.summary || r.date.text),
                  start: r.vis.start, type: r.vis.type, className: classes.join(" ") };
     if (r.vis.end) item.end = r.vis.end;
@@ -122,7 +123,8 @@
   items.forEach(function (i) { byId[i.id] = i; });
   data.eras.forEach(function (era, n) {
     if (!era.vis || !era.vis.end) return;
-    items.push({ id: "era:" + n, content: el("span", era.label), start: era.vis.start,
+    items.push({ id: "era:" + n, group: groupsById[era.source] ? era.source : undefined,
+                 content: el("span", era.label), start: era.vis.start,
                  end: era.vis.end, type: "background", className: "era" });
   });
   if (data.conflicts.length) {
@@ -149,7 +151,8 @@
 
   var timeline = new vis.Timeline(document.getElementById("timeline"), new vis.DataSet(items),
     new vis.DataSet(groups), { stack: true, orientation: "top", zoomKey: "ctrlKey",
-                               margin: { item: 6 }, showCurrentTime: false });
+                               margin: { item: 6 }, showCurrentTime: false,
+                               maxHeight: "78vh", verticalScroll: true });
   window.datelinesTimeline = timeline;
   if (items.length) timeline.fit({ animation: false });
   timeline.on("select", function (props) {
