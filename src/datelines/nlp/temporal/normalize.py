@@ -139,6 +139,8 @@ def read(found: Found) -> Spec | None:
         fields["pod"] = "NI" if pod == "eve" else lex.parts_of_day.get(pod)
     if consts.get("pod"):
         fields["pod"] = consts["pod"]
+    if fields.get("pod") and kind == "date":
+        fields["type"] = "TIME"  # "Friday morning", "Christmas night": TimeML TIME
     if "decade" in g:
         digits = g["decade"].strip("'s").rstrip("'")
         if g.get("era", "").upper().startswith("B"):
@@ -236,6 +238,14 @@ def read(found: Found) -> Spec | None:
             if ("following" in word or "next" in word)
             else (-1 if "previous" in word else 0)
         )
+    plural = g.get("unit", "").lower().endswith("s") and g.get("unit", "") != "hours"
+    if (
+        kind == "shift"
+        and plural
+        and not ({"num", "named", "vaguenum", "dir"} & g.keys())
+    ):
+        kind = "duration"  # "the following days", "the coming years": a vague span
+        fields["kind"] = kind
     if kind == "shift":
         return _shift(found, g, consts, fields, lex)
     if kind in ("duration", "set"):

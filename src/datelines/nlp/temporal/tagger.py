@@ -137,7 +137,8 @@ def _value(spec: Spec, found: Found, ref: Reference | None, tense: int,
         return value + (f"T{spec.pod}" if spec.pod and "XX" not in value[:4] else "")
     if found.rule.consts.get("unit") == "quarter" and spec.part is None:
         return _relative_quarter(spec, story)
-    if spec.pod and spec.month is None and spec.weekday is None and spec.year is None:
+    if (spec.pod and spec.month is None and spec.weekday is None
+            and spec.year is None and spec.holiday is None):  # fmt: skip
         day = shift_value(ref, "day", spec.rel or 0) if spec.hour is None else None
         return f"{day}T{spec.pod}" if day else "XXXX-XX-XX"
     value = resolve_date(
