@@ -53,6 +53,7 @@ from datelines.model import (
 )
 from datelines.nlp import events as events_stage
 from datelines.nlp import pipeline as pipeline_stage
+from datelines.nlp.temporal import Timex
 
 __all__ = ["extract", "extract_all", "pipeline", "read_document", "document_from_text"]
 
@@ -108,9 +109,8 @@ def extract_all(documents: Iterable[Document], *, nlp: Language | None = None,
         yield extract(document, nlp=nlp, min_confidence=min_confidence)
 
 
-def _latest(timexes: Sequence[Any]) -> str | None:
-    values = [t.value for t in timexes if events_stage.usable(t)
-              and getattr(t, "anchor", "explicit") == "explicit"]
+def _latest(timexes: Sequence[Timex]) -> str | None:
+    values = [t.value for t in timexes if events_stage.usable(t) and t.anchor == "explicit"]
     if not values:
         return None
     return max(values, key=lambda v: (bounds_of(v, None)[1] or "", len(v)))

@@ -1,0 +1,149 @@
+"""The events stage's lexicon: event kinds, triggers, CAMEO roots, state verbs.
+
+Language knowledge lives in data files beside this module, each entry with an example
+sentence that a test runs: ``data/events/kinds.yaml`` (kinds, trigger verbs and nouns,
+CAMEO root codes, families) and ``data/events/context.yaml`` (state verbs: a date on
+a state is context, not an event; light verbs whose object names the happening).
+
+>>> kind_of_lemma("assassinate").kind
+'assassination'
+>>> kind_of_lemma("treaty", noun=True).cameo
+'05'
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+DATA = "data/events"
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One event kind of the ontology (a row of ``kinds.yaml``)."""
+
+    kind: str
+    cameo: str | None
+    says: str
+    strong: bool
+    verbs: tuple[str, ...]
+    nouns: tuple[str, ...]
+    example: str
+    family: str | None = None  # kinds of one family elaborate each other
+
+
+GENERIC = Kind("event", None, "event involving", False, (), (), "")
+
+
+def _load(name: str) -> Any:
+    text = resources.files("datelines.nlp").joinpath(f"{DATA}/{name}").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@functools.cache
+def kinds() -> tuple[Kind, ...]:
+    """The ontology, in priority order."""
+    return tuple(
+        Kind(row["kind"], row.get("cameo"), row["says"], bool(row.get("strong")),
+             tuple(row.get("verbs") or ()), tuple(row.get("nouns") or ()),
+             row["example"], row.get("family"))
+        for row in _load("kinds.yaml")["kinds"]
+    )
+
+
+@functools.cache
+def stative() -> dict[str, str]:
+    """Stative lemma -> when it is stative: ``always``, ``passive`` ("was left
+    without") or ``adjective`` ("became clear")."""
+    return {row["lemma"]: row.get("when", "always") for row in _load("context.yaml")["stative"]}
+
+
+@functools.cache
+def light_verbs() -> frozenset[str]:
+    """Verbs whose object names the happening ("staged a coup", "went to war")."""
+    return frozenset(_load("context.yaml")["light"]["lemmas"])
+
+
+def kind_of_lemma(lemma: str, *, noun: bool = False) -> Kind | None:
+    """The first kind whose trigger verbs (or nouns) include ``lemma``."""
+    lemma = lemma.lower()
+    for kind in kinds():
+        if lemma in (kind.nouns if noun else kind.verbs):
+            return kind
+    return None
+
+
+def family(kind: Kind) -> str:
+    return kind.family or kind.kind
+
+
+_NOUN_DEPS = ("dobj", "attr", "nsubj", "nsubjpass", "pobj", "oprd", "appos")
+
+
+def trigger_kind(token: Token) -> tuple[Kind | None, float]:
+    """The kind a trigger word signals, and how strongly (1.0 own trigger, 0.9 object).
+
+    A light verb ("staged", "held", "went") takes the kind of the noun it governs.
+    """
+    if token.pos_ in ("NOUN", "PROPN"):
+        return kind_of_lemma(token.lemma_, noun=True), 1.0
+    own = kind_of_lemma(token.lemma_)
+    if own is not None and token.lemma_ not in light_verbs():
+        return own, 1.0
+    for noun in governed_nouns(token):
+        kind = kind_of_lemma(noun.lemma_, noun=True) or kind_of_lemma(noun.lower_, noun=True)
+        if kind is not None:
+            return kind, 0.9
+    return own, 0.8
+
+
+def governed_nouns(verb: Token, *, subject: bool = True) -> Iterable[Token]:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and not subject:
+            continue
+        if child.dep_ in _NOUN_DEPS and child.pos_ in ("NOUN", "PROPN"):
+            yield child
+        if child.dep_ in ("prep", "agent"):
+            yield from (g for g in child.children if g.dep_ == "pobj")
+        if child.dep_ == "xcomp":
+            yield from governed_nouns(child, subject=subject)
+
+
+def is_context(verb: Token) -> bool:
+    """A stative main verb: the sentence describes a state, not a happening."""
+    when = stative().get(verb.lemma_)
+    if when == "passive":
+        return any(c.dep_ == "auxpass" for c in verb.children)
+    if when == "adjective":
+        return any(c.dep_ == "acomp" for c in verb.children)
+    return when == "always"
+
+
+def is_progressive(verb: Token) -> bool:
+    """"was nearing", "were struggling": a state in progress."""
+    return verb.tag_ == "VBG" and any(
+        c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+
+
+def stative_kind(verb: Token) -> tuple[Kind | None, float]:
+    """A state verb still tells a happening when its complement is the beginning or
+    end of one ("July 28 was the beginning of the massacre")."""
+    for noun in governed_nouns(verb):
+        if noun.lemma_ not in _BOUNDARIES:
+            continue
+        for word in noun.subtree:
+            kind = kind_of_lemma(word.lemma_, noun=True) if word.pos_ in (
+                "NOUN", "PROPN") else None
+            if kind is not None and kind.strong:
+                return kind, 0.8
+    return None, 0.0
+
+
+_BOUNDARIES = frozenset({"beginning", "start", "outbreak", "onset", "end"})

@@ -1,0 +1,256 @@
+"""The events stage's reading of the dependency parse.
+
+Where a date attaches (:func:`find_anchor`), whether it reaches its event through
+another happening ("prior to the June 20th demonstration": :func:`relation_of`), the
+clause that states an event (:func:`clause_span`), the main verbs of a sentence and
+whether they state a past fact, and who takes part in what role. Consumes spaCy
+``Span``/``Token`` objects; knows nothing of the model dataclasses but
+:class:`~datelines.model.Participant`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from spacy.tokens import Doc, Span, Token
+
+from datelines.model import Participant, Role
+from datelines.nlp.events_lexicon import (
+    is_context,
+    is_progressive,
+    kind_of_lemma,
+)
+from datelines.nlp.temporal import Timex
+
+_ENTITY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP",
+                 "LOC": "LOC", "FAC": "LOC"}
+
+
+_FINAL = frozenset({".", "!", "?", "”", '"', ":", ";", "’", "'"})
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The doc's sentences, with a parser split that left no final punctuation joined
+    back to what follows it in the same block."""
+    blocks = doc.user_data.get("blocks", ())
+    out: list[Span] = []
+    for sent in doc.sents:
+        prev = out[-1] if out else None
+        if prev is not None and prev[-1].text not in _FINAL and \
+                block_index(blocks, prev.start_char) == block_index(blocks, sent.start_char) \
+                and block_kind(blocks, sent.start_char) == "paragraph" \
+                and "\n" not in doc.text[prev.end_char - 1:sent.start_char]:
+            out[-1] = doc[prev.start:sent.end]
+        else:
+            out.append(sent)
+    return out
+
+
+def block_kind(blocks: Iterable[Any], offset: int) -> str:
+    for block in blocks:
+        if block.start <= offset < block.end:
+            return str(block.kind)
+    return "paragraph"
+
+
+def block_index(blocks: Sequence[Any], offset: int) -> int:
+    for i, block in enumerate(blocks):
+        if block.start <= offset < block.end:
+            return i
+    return -1
+
+
+def find_anchor(span: Span) -> Token:
+    """The word a time expression dates: the nearest verb or trigger noun above it.
+
+    A trigger noun reached through a temporal relation ("prior to the June 20th
+    demonstration", "after the 1986 act") only locates another happening: the
+    search goes on to the verb it modifies (see :func:`relation_of`).
+    """
+    token = span.root
+    skipped: Token | None = None
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            if skipped is not None and (is_context(token) or is_progressive(token)):
+                return skipped  # "was the only survivor after the purge in 1975"
+            return token
+        if token.pos_ in ("NOUN", "PROPN") and kind_of_lemma(token.lemma_, noun=True):
+            if relation_word(token) is None:
+                return token
+            skipped = skipped or token
+    return token
+
+
+_RELATIONS = {"prior": "BEFORE", "before": "BEFORE", "until": "BEFORE",
+              "after": "AFTER", "following": "AFTER", "since": "AFTER"}
+
+
+def relation_word(noun: Token) -> str | None:
+    """BEFORE/AFTER when ``noun`` is the object of "prior to", "after", "following"."""
+    if noun.dep_ != "pobj":
+        return None
+    prep = noun.head
+    word = prep.lower_
+    if word == "to" and prep.head.lower_ == "prior":
+        word = "prior"
+    return _RELATIONS.get(word)
+
+
+def relation_of(span: Span, anchor: Token) -> str | None:
+    """The relation between a date and the event it dates when another happening
+    stands between them ("just prior to the June 20th demonstration" -> BEFORE)."""
+    token = span.root
+    while token.head.i != token.i and token.i != anchor.i:
+        token = token.head
+        if token.pos_ in ("NOUN", "PROPN") and (rel := relation_word(token)):
+            return rel
+    return None
+
+
+def dated_elsewhere(verb: Token) -> bool:
+    """The sentence places itself before another happening ("prior to its
+    relocation"): the narrative's current date is not its date."""
+    for child in verb.children:
+        if child.dep_ in ("prep", "advcl", "advmod") and \
+                _RELATIONS.get(child.lower_) == "BEFORE":
+            return True
+    return False
+
+
+def hypothetical(anchor: Token) -> bool:
+    """Under a modal or a condition ("would withdraw", "if Syria agreed")."""
+    token = anchor
+    for _ in range(4):
+        if any(c.tag_ == "MD" or (c.dep_ == "mark" and c.lower_ == "if")
+               for c in token.children):
+            return True
+        if token.dep_ in ("ROOT", "relcl") or token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+def main_verbs(sent: Span) -> list[Token]:
+    """The verbs that carry the sentence's statements: the root and its conjuncts,
+    and the finite verbs a misparse hung below a noun or a later clause."""
+    verbs = []
+    for token in sent:
+        if token.pos_ != "VERB":
+            continue
+        dep, head = token.dep_, token.head
+        if dep == "ROOT" or (dep == "conj" and head in verbs) or (
+                dep == "acl" and head.dep_ == "ROOT" and head.pos_ != "VERB"
+                and token.tag_ == "VBD") or (
+                dep == "ccomp" and head.dep_ == "ROOT" and token.i < head.i
+                and token.tag_ == "VBD" and not any(
+                    c.dep_ == "mark" for c in token.children)):
+            verbs.append(token)
+    return verbs
+
+
+def past_fact(verb: Token) -> bool:
+    """A simple past, affirmative statement ("arrested", "were released"); not a
+    pluperfect ("had been sentenced"), not modal, not negated."""
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ == "MD" or a.lemma_ in ("have", "will") for a in auxes):
+        return False
+    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
+        a.dep_ == "auxpass" and a.tag_ == "VBD" for a in auxes))
+
+
+def names_a_thing(sent: Span, timex: Timex) -> bool:
+    """A date that names a thing, not when something happened ("the 1923 border",
+    "the June 4, 1967 line"): it modifies a noun that is no event."""
+    span = sent.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root, head = span.root, span.root.head
+    return (root.dep_ in ("compound", "nmod", "amod", "nummod") and head.i != root.i
+            and head.pos_ in ("NOUN", "PROPN") and not head.i < span.start
+            and kind_of_lemma(head.lemma_, noun=True) is None
+            and head.lemma_.lower() not in ("revolution",))
+
+
+def clause_span(sent: Span, anchor: Token, anchors: Sequence[Token]) -> tuple[int, int]:
+    """The evidence for one trigger: the whole sentence when it is the only event,
+    else its clause (its subtree less the clauses of the sentence's other events)."""
+    others = [a for a in anchors if a.i != anchor.i]
+    if not others:
+        return sent.start_char, sent.end_char
+    if anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("ROOT",) or anchor == sent.root:
+        words = set(sent)
+    else:
+        words = set(anchor.subtree)
+    for other in others:
+        if other in words and other != anchor:
+            words -= set(other.subtree)
+    # the contiguous run around the anchor
+    left = right = anchor.i
+    while left - 1 >= sent.start and sent.doc[left - 1] in words:
+        left -= 1
+    while right + 1 < sent.end and sent.doc[right + 1] in words:
+        right += 1
+    while left < right and (sent.doc[left].is_punct or sent.doc[left].dep_ == "cc"):
+        left += 1
+    while right > left and (sent.doc[right].is_punct or sent.doc[right].dep_ == "cc"):
+        right -= 1
+    return sent.doc[left].idx, sent.doc[right].idx + len(sent.doc[right])
+
+
+def participants_of(sent: Span, anchor: Token, start: int, end: int,
+                    ) -> tuple[Participant, ...]:
+    """People, organizations and countries in the clause, with their role."""
+    out: dict[str, Participant] = {}
+    for ent in sent.ents:
+        if not (start <= ent.start_char < end) or ent.label_ not in _ENTITY_TYPES:
+            continue
+        if ent.label_ in ("GPE", "LOC", "FAC") and _is_place(ent):
+            continue
+        name = _clean(ent.text)
+        entity = ent._.entity_id if Span.has_extension("entity_id") else None
+        role = _role(ent.root, anchor)
+        if name not in out or out[name].role == "other":
+            out[name] = Participant(name, _ENTITY_TYPES[ent.label_], role, entity, ent.text)
+    return tuple(out.values())
+
+
+def places_of(sent: Span, start: int, end: int) -> tuple[str, ...]:
+    """Places the clause locates the event in ("in Paris", "at the White House")."""
+    places = [_clean(e.text) for e in sent.ents if start <= e.start_char < end
+              and e.label_ in ("GPE", "LOC", "FAC") and _is_place(e)]
+    return tuple(dict.fromkeys(places))
+
+
+def _is_place(ent: Span) -> bool:
+    head = ent.root.head
+    return ent.root.dep_ == "pobj" and head.lower_ in ("in", "at", "from", "to", "near",
+                                                       "across", "throughout", "into")
+
+
+def _role(token: Token, anchor: Token) -> Role:
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in anchor.children)
+    while token.head.i != token.i and token.head.i != anchor.i:
+        if token.dep_ == "agent" or token.head.dep_ == "agent":
+            return "agent"
+        token = token.head
+    if token.head.i != anchor.i:
+        return "other"
+    if token.dep_ == "nsubj":
+        return "agent"
+    if token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by" and passive):
+        return "agent"
+    if token.dep_ in ("dobj", "nsubjpass", "poss"):
+        return "patient"
+    return "other"
+
+
+def _clean(text: str) -> str:
+    text = " ".join(text.split())
+    for article in ("the ", "The "):
+        if text.startswith(article):
+            text = text[len(article):]
+    return text.removesuffix("’s").removesuffix("'s")
