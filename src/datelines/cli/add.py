@@ -50,7 +50,7 @@ def progress(
         task = bar.add_task(label, total=total)
 
         def say_rich(line: str, error: bool = False) -> None:
-            bar.console.print(line, markup=False, highlight=False)
+            bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
 
         yield (lambda: bar.advance(task)), say_rich
 
@@ -60,7 +60,8 @@ def describe(path: str, result: AddResult) -> str:
     if not result.added:
         return f"unchanged {path}: already stored as {result.source_id}"
     verb = "replaced" if result.replaced else "added"
-    line = f"{verb} {path}: {result.events} events (source {result.source_id})"
+    events = f"{result.events} event{'' if result.events == 1 else 's'}"
+    line = f"{verb} {path}: {events} (source {result.source_id})"
     if result.kept_reviewed:
         line += f", kept {result.kept_reviewed} reviewed"
     return line
