@@ -165,9 +165,12 @@ def name_weights(items_: Sequence[Item]) -> dict[str, float]:
 
 def score(
     a: Item, b: Item, wording: Wording, names: Names,
-    weights: dict[str, float] | None = None,
+    weights: dict[str, float] | None = None, *, words: float | None = None,
 ) -> Link:
-    """How likely two events describe the same happening (0..1)."""
+    """How likely two events describe the same happening (0..1).
+
+    ``words`` is the wording similarity when already computed in bulk.
+    """
     same_kind = a.event.kind.lower() == b.event.kind.lower()
     if same_kind:
         kind = 1.0
@@ -180,7 +183,8 @@ def score(
     name_score = shared / union if shared > 0 else 0.0
     if raw_shared:  # even a name every event carries says a little
         name_score = max(name_score, 0.3)
-    words = wording.similarity(a.index, b.index)
+    if words is None:
+        words = wording.similarity(a.index, b.index)
     rel = date_relation(
         a.event.date, b.event.date,
         a_days=a.duration[0] if a.duration else None,
@@ -211,15 +215,16 @@ def link_all(
     wording = Wording([f"{it.event.summary} {it.event.evidence.quote}" for it in items_])
     pairs = candidates(items_, settings=settings)
     weights = name_weights(items_)
+    similar = wording.similarities(pairs)
     links = []
-    for i, j in pairs:
+    for (i, j), words in zip(pairs, similar, strict=True):
         a, b = items_[i], items_[j]
         same_source = a.event.source == b.event.source
         if same_source and (a.event.evidence.start, a.event.evidence.end) == (
             b.event.evidence.start, b.event.evidence.end
         ):
             continue  # one sentence holding two events: two happenings
-        link = score(a, b, wording, names, weights)
+        link = score(a, b, wording, names, weights, words=float(words))
         if link.score >= settings.loose_threshold:
             links.append(link)
     return links, len(pairs)

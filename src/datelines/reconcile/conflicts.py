@@ -190,9 +190,14 @@ def oppositions() -> list[dict[str, Any]]:
     return data["oppositions"]  # type: ignore[no-any-return]
 
 
+@lru_cache(maxsize=256)
+def _pattern(term: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(fold(term))}\b")
+
+
 def _terms(text: str, terms: list[str]) -> list[str]:
     folded = f" {fold(text)} "
-    return [t for t in terms if re.search(rf"\b{re.escape(fold(t))}\b", folded)]
+    return [t for t in terms if _pattern(t).search(folded)]
 
 
 def descriptor_clash(text_a: str, text_b: str) -> tuple[dict[str, Any], str, str] | None:

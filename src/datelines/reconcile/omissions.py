@@ -76,9 +76,17 @@ def find_omissions(
         sid: fold(texts.get(sid) or " ".join(i.event.evidence.quote for i in its))
         for sid, its in by_source.items()
     }
+    vocab = {sid: set(content_words(text)) for sid, text in folded.items()}
     doc_freq: Counter[str] = Counter()
-    for text in folded.values():
-        doc_freq.update(set(content_words(text)))
+    for words in vocab.values():
+        doc_freq.update(words)
+    counts: dict[tuple[str, str], int] = {}
+
+    def mentions(name: str, sid: str) -> int:
+        if (name, sid) not in counts:
+            counts[name, sid] = _mentions(name, folded[sid])
+        return counts[name, sid]
+
     n_docs = len(folded)
     out: list[Omission] = []
     for it in items:
@@ -91,7 +99,10 @@ def find_omissions(
         for sid, theirs in by_source.items():
             if sid == it.event.source or sid in linked_sources:
                 continue
-            why = _why_omitted(it, theirs, folded[sid], doc_freq, n_docs, settings, label(sid))
+            why = _why_omitted(
+                it, theirs, lambda name, sid=sid: mentions(name, sid), vocab[sid],
+                doc_freq, n_docs, settings, label(sid),
+            )
             if why:
                 absent.append(sid)
                 reasons.append(why)
@@ -113,7 +124,8 @@ def find_omissions(
 def _why_omitted(
     it: Item,
     theirs: Sequence[Item],
-    text: str,
+    mentions: Callable[[str], int],
+    words: set[str],
     doc_freq: Mapping[str, int],
     n_docs: int,
     settings: CompareSettings,
@@ -132,7 +144,7 @@ def _why_omitted(
     if not (before and after):
         return None
     actors = [
-        (surface, _mentions(surface, text))
+        (surface, mentions(surface))
         for surface, p_type in _actor_names(it)
         if p_type not in GENERIC_TYPES
     ]
@@ -144,7 +156,6 @@ def _why_omitted(
     terms = [t for t in terms if t not in actor_words]
     if not terms:
         return None
-    words = set(content_words(text))
     present = [t for t in terms if t in words]
     if len(present) / len(terms) > settings.omission_max_present_terms:
         return None

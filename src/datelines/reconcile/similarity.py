@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -36,6 +37,7 @@ TITLES = {"mr", "mrs", "dr", "president", "prime", "minister", "state", "ayatoll
           "general", "lieutenant", "supreme", "leader", "the", "then"}
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lowercase ASCII without accents, apostrophes or hyphens.
 
@@ -75,6 +77,18 @@ def content_words(text: str) -> list[str]:
     ]
 
 
+def wording_terms(text: str) -> list[str]:
+    """The terms TF-IDF compares: stemmed non-stop words, years and numbers included.
+
+    >>> wording_terms("On 5 September 1965 the group was founded.")
+    ['5', 'septemb', '1965', 'group', 'found']
+    """
+    return [
+        stem(w) for w in fold(text).split()
+        if w.isdigit() or (w not in ENGLISH_STOP_WORDS and len(w) > 2)
+    ]
+
+
 class Wording:
     """TF-IDF vectors of a fixed list of texts; ``similarity(i, j)`` is their cosine.
 
@@ -90,7 +104,7 @@ class Wording:
             self.matrix = None
             return
         vectorizer = TfidfVectorizer(
-            analyzer=content_words, sublinear_tf=True, norm="l2", min_df=1
+            analyzer=wording_terms, sublinear_tf=True, norm="l2", min_df=1
         )
         try:
             self.matrix = vectorizer.fit_transform(list(texts)).tocsr()
@@ -98,16 +112,23 @@ class Wording:
             self.matrix = None
 
     def similarity(self, i: int, j: int) -> float:
-        if self.matrix is None:
-            return 0.0
-        value = self.matrix[i].multiply(self.matrix[j]).sum()
-        return float(np.clip(value, 0.0, 1.0))
+        return float(self.similarities([(i, j)])[0])
+
+    def similarities(self, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Cosines of many pairs at once (one sparse product, not one per pair)."""
+        if self.matrix is None or not pairs:
+            return np.zeros(len(pairs))
+        rows = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
+        cols = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
+        values = np.asarray(self.matrix[rows].multiply(self.matrix[cols]).sum(axis=1))
+        return np.clip(values.ravel(), 0.0, 1.0)
 
 
 def _name_tokens(name: str) -> list[str]:
     return [t for t in fold(name).split() if t not in TITLES]
 
 
+@lru_cache(maxsize=65536)
 def same_name(a: str, b: str) -> bool:
     """Whether two surface names plausibly denote the same person or body."""
     ta, tb = _name_tokens(a), _name_tokens(b)
