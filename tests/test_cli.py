@@ -20,9 +20,10 @@ from datelines.store import Store
 def db(tmp_path: Path) -> str:
     path = str(tmp_path / "t.db")
     with Store.open(path) as store:
-        for text, name, title in ((RIVER_TEXT, "river.txt", "The River Guild"),
-                                  (RIVER_TEXT + "\nA later note.\n", "notes/second.md",
-                                   "Second account")):
+        for text, name, title in (
+            (RIVER_TEXT, "river.txt", "The River Guild"),
+            (RIVER_TEXT + "\nA later note.\n", "notes/second.md", "Second account"),
+        ):
             document = make_document(text, path=name, title=title)
             store.add(document, make_extraction(document))
     return path
@@ -42,8 +43,15 @@ def test_export_every_format_to_stdout(db: str) -> None:
         assert result.stdout.strip()
     data = json.loads(run("export", "--db", db).stdout)
     assert len(data["events"]) == 6
-    rows = list(csv.DictReader(io.StringIO(
-        run("export", "--db", db, "--format", "csv", "--min-confidence", "0.8").stdout)))
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                run(
+                    "export", "--db", db, "--format", "csv", "--min-confidence", "0.8"
+                ).stdout
+            )
+        )
+    )
     assert len(rows) == 2
 
 
@@ -91,7 +99,8 @@ def test_unknown_source_is_one_line(db: str) -> None:
     assert result.exit_code == 1
     assert result.stderr == (
         f"datelines: error: no source 'nope' in '{db}'; "
-        "list them with `datelines sources`\n")
+        "list them with `datelines sources`\n"
+    )
 
 
 def test_sources_remove_search(db: str) -> None:

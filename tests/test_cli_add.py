@@ -35,7 +35,8 @@ def make_bad(folder: Path) -> dict[str, tuple[Path, list[str]]]:
     (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8)
     (folder / "scripts.html").write_text(
         "<html><head><script>var a = 1;</script></head><body>"
-        "<script>document.write('x')</script><style>p {}</style></body></html>")
+        "<script>document.write('x')</script><style>p {}</style></body></html>"
+    )
     blank_pdf(folder / "scan.pdf")
     with (folder / "huge.txt").open("wb") as handle:  # sparse: costs no disk
         handle.truncate(25_000_000)
@@ -54,9 +55,13 @@ def make_bad(folder: Path) -> dict[str, tuple[Path, list[str]]]:
 def snapshot(db: Path) -> str:
     """A digest of every row of every table (what 'intact' means)."""
     con = sqlite3.connect(db)
-    names = [r[0] for r in con.execute(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' "
-        "ORDER BY name")]
+    names = [
+        r[0]
+        for r in con.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%fts%' "
+            "ORDER BY name"
+        )
+    ]
     rows = [(n, sorted(map(repr, con.execute(f'SELECT * FROM "{n}"')))) for n in names]
     con.close()
     return hashlib.sha256(repr(rows).encode()).hexdigest()
@@ -68,8 +73,9 @@ def filled(tmp_path_factory: pytest.TempPathFactory) -> Path:
     good = folder / "lantern.txt"
     good.write_text(GOOD)
     db = folder / "t.db"
-    result = CliRunner().invoke(main, ["add", "--db", str(db), "--publisher", "Me",
-                                       str(good)])
+    result = CliRunner().invoke(
+        main, ["add", "--db", str(db), "--publisher", "Me", str(good)]
+    )
     assert result.exit_code == 0, result.output
     return db
 
@@ -78,17 +84,21 @@ def test_good_file_is_stored_with_the_real_pipeline(filled: Path) -> None:
     data = json.loads(CliRunner().invoke(main, ["export", "--db", str(filled)]).stdout)
     [source] = data["sources"]
     assert source["publisher"] == "Me" and source["path"].endswith("lantern.txt")
-    assert data["events"]  # what is found is the extractor's business; that it lands is ours
+    assert data[
+        "events"
+    ]  # what is found is the extractor's business; that it lands is ours
     for event in data["events"]:
         assert event["evidence"]["quote"] in GOOD
     again = CliRunner().invoke(main, ["add", "--db", str(filled), source["path"]])
     assert again.exit_code == 0 and again.stdout.startswith("unchanged ")
 
 
-@pytest.mark.parametrize("case", ["missing", "empty", "binary", "scripts", "pdf", "huge",
-                                  "folder"])
-def test_bad_input_is_one_line_and_db_intact(filled: Path, tmp_path: Path,
-                                             case: str) -> None:
+@pytest.mark.parametrize(
+    "case", ["missing", "empty", "binary", "scripts", "pdf", "huge", "folder"]
+)
+def test_bad_input_is_one_line_and_db_intact(
+    filled: Path, tmp_path: Path, case: str
+) -> None:
     path, words = make_bad(tmp_path)[case]
     before = snapshot(filled)
     result = CliRunner().invoke(main, ["add", "--db", str(filled), str(path)])
@@ -107,8 +117,17 @@ def test_batch_goes_on_past_bad_files(filled: Path, tmp_path: Path) -> None:
     bad = make_bad(tmp_path)
     good = tmp_path / "lantern-2.md"
     good.write_text(GOOD.replace("Eastbridge", "Westbridge"))
-    result = CliRunner().invoke(main, ["add", "--db", str(filled), str(bad["empty"][0]),
-                                       str(good), str(bad["binary"][0])])
+    result = CliRunner().invoke(
+        main,
+        [
+            "add",
+            "--db",
+            str(filled),
+            str(bad["empty"][0]),
+            str(good),
+            str(bad["binary"][0]),
+        ],
+    )
     assert result.exit_code == 0  # something was read
     assert len(result.stderr.splitlines()) == 2
     assert result.stdout.startswith("added ") and "lantern-2.md" in result.stdout
@@ -117,7 +136,9 @@ def test_batch_goes_on_past_bad_files(filled: Path, tmp_path: Path) -> None:
 def test_non_utf8_is_read_with_a_warning(tmp_path: Path) -> None:
     path = tmp_path / "old.txt"
     path.write_bytes(GOOD.replace("strike", "gr\u00e8ve \u2019").encode("cp1252"))
-    result = CliRunner().invoke(main, ["add", "--db", str(tmp_path / "t.db"), str(path)])
+    result = CliRunner().invoke(
+        main, ["add", "--db", str(tmp_path / "t.db"), str(path)]
+    )
     assert result.exit_code == 0
     assert "warning" in result.stderr and "old.txt" in result.stderr
     assert "not UTF-8" in result.stderr
@@ -133,8 +154,9 @@ def test_bad_database_is_left_alone(tmp_path: Path) -> None:
     assert db.read_bytes() == b"not sqlite" * 100
 
 
-def test_demo_writes_page_and_json(sample_dir: Path, tmp_path: Path,
-                                   monkeypatch: pytest.MonkeyPatch) -> None:
+def test_demo_writes_page_and_json(
+    sample_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     if not any(sample_dir.glob("*.md")):
         pytest.skip("sample/ not written yet")
     monkeypatch.chdir(tmp_path)

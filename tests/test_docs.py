@@ -18,7 +18,9 @@ def docs_text() -> str:
     return "\n".join(p.read_text(encoding="utf-8") for p in files if p.is_file())
 
 
-def commands(group: click.Group, prefix: str = "datelines") -> list[tuple[str, click.Command]]:
+def commands(
+    group: click.Group, prefix: str = "datelines"
+) -> list[tuple[str, click.Command]]:
     found = []
     for name, command in sorted(group.commands.items()):
         found.append((f"{prefix} {name}", command))
@@ -36,7 +38,8 @@ def test_every_command_is_documented(name: str, command: click.Command) -> None:
     for param in command.params:
         if isinstance(param, click.Option) and param.name != "help":
             assert any(opt in text for opt in [*param.opts, *param.secondary_opts]), (
-                f"option {param.opts} of `{name}` is not documented")
+                f"option {param.opts} of `{name}` is not documented"
+            )
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

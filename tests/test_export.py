@@ -19,7 +19,9 @@ from datelines.model import DateClaim
 from datelines.store import Store
 
 
-def check(data: Any, rule: dict[str, Any], defs: dict[str, Any], path: str = "$") -> list[str]:
+def check(
+    data: Any, rule: dict[str, Any], defs: dict[str, Any], path: str = "$"
+) -> list[str]:
     """A small JSON Schema check: $ref, type, const, enum, required, properties,
     items, minimum/maximum, pattern, minItems/maxItems (what our schema uses)."""
     if "$ref" in rule:
@@ -28,23 +30,39 @@ def check(data: Any, rule: dict[str, Any], defs: dict[str, Any], path: str = "$"
     types = rule.get("type")
     if types is not None:
         names = [types] if isinstance(types, str) else types
-        kinds = {"string": str, "integer": int, "number": (int, float), "boolean": bool,
-                 "array": list, "object": dict, "null": type(None)}
-        ok = any(isinstance(data, kinds[n]) and not (n in ("integer", "number")
-                 and isinstance(data, bool)) for n in names)
+        kinds = {
+            "string": str,
+            "integer": int,
+            "number": (int, float),
+            "boolean": bool,
+            "array": list,
+            "object": dict,
+            "null": type(None),
+        }
+        ok = any(
+            isinstance(data, kinds[n])
+            and not (n in ("integer", "number") and isinstance(data, bool))
+            for n in names
+        )
         if not ok:
             return [f"{path}: {data!r} is not {names}"]
     if "const" in rule and data != rule["const"]:
         problems.append(f"{path}: {data!r} != {rule['const']!r}")
     if "enum" in rule and data not in rule["enum"]:
         problems.append(f"{path}: {data!r} not in {rule['enum']}")
-    if isinstance(data, str) and "pattern" in rule and not re.search(rule["pattern"], data):
+    if (
+        isinstance(data, str)
+        and "pattern" in rule
+        and not re.search(rule["pattern"], data)
+    ):
         problems.append(f"{path}: {data!r} does not match {rule['pattern']}")
     if isinstance(data, (int, float)) and not isinstance(data, bool):
         if data < rule.get("minimum", data) or data > rule.get("maximum", data):
             problems.append(f"{path}: {data} out of range")
     if isinstance(data, dict):
-        problems += [f"{path}: missing {k}" for k in rule.get("required", ()) if k not in data]
+        problems += [
+            f"{path}: missing {k}" for k in rule.get("required", ()) if k not in data
+        ]
         for key, sub in rule.get("properties", {}).items():
             if key in data:
                 problems += check(data[key], sub, defs, f"{path}.{key}")
@@ -61,8 +79,11 @@ def store() -> Store:
     with Store.open(":memory:") as opened:
         document = make_document()
         opened.add(document, make_extraction(document))
-        other = make_document(RIVER_TEXT + "\nA <b>second</b> & last note.\n",
-                              path="second.html", title="Second account")
+        other = make_document(
+            RIVER_TEXT + "\nA <b>second</b> & last note.\n",
+            path="second.html",
+            title="Second account",
+        )
         opened.add(other, make_extraction(other))
         yield opened
 
@@ -73,10 +94,25 @@ def test_json_contract_validates_against_the_schema(store: Store) -> None:
     assert check(data, rules, rules["$defs"]) == []
     assert len(data["events"]) == 6 and len(data["sources"]) == 2
     event = data["events"][0]
-    assert set(event) >= {"id", "source", "date", "kind", "cameo", "summary", "participants",
-                          "places", "figures", "evidence", "attribution", "confidence",
-                          "reviewed", "status"}
-    assert event["date"]["value"] == "1921-SP" and event["date"]["start"] == "1921-03-01"
+    assert set(event) >= {
+        "id",
+        "source",
+        "date",
+        "kind",
+        "cameo",
+        "summary",
+        "participants",
+        "places",
+        "figures",
+        "evidence",
+        "attribution",
+        "confidence",
+        "reviewed",
+        "status",
+    }
+    assert (
+        event["date"]["value"] == "1921-SP" and event["date"]["start"] == "1921-03-01"
+    )
 
 
 def test_schema_check_catches_broken_output(store: Store) -> None:
@@ -94,13 +130,17 @@ def test_quotes_are_exact_source_text(store: Store) -> None:
     for event in data["events"]:
         original = store.document(event["source"]).original
         evidence = event["evidence"]
-        assert original[evidence["start"]:evidence["end"]] == evidence["quote"]
+        assert original[evidence["start"] : evidence["end"]] == evidence["quote"]
 
 
 def test_reviewed_version_is_exported_and_rejected_left_out(store: Store) -> None:
     first, second = store.events()[:2]
-    store.update_event(first.id, first.replace(summary="Guild founded (checked)",
-                                               reviewed=True, status="edited"))
+    store.update_event(
+        first.id,
+        first.replace(
+            summary="Guild founded (checked)", reviewed=True, status="edited"
+        ),
+    )
     store.update_event(second.id, second.replace(reviewed=True, status="rejected"))
     data = json.loads(export(store, "json"))
     by_id = {e["id"]: e for e in data["events"]}
@@ -126,19 +166,38 @@ def test_timelinejs_dates_groups_and_escaping(store: Store) -> None:
     data = json.loads(export(store, "timelinejs"))
     slides = {s["unique_id"]: s for s in data["events"]}
     assert len(slides) == 6
-    spring = next(s for s in slides.values() if s["display_date"] == "the spring of 1921")
+    spring = next(
+        s for s in slides.values() if s["display_date"] == "the spring of 1921"
+    )
     assert spring["start_date"] == {"year": 1921, "month": 3}
     assert spring["end_date"] == {"year": 1921, "month": 5}
     march = next(s for s in slides.values() if s["display_date"] == "3 March 1923")
     assert march["start_date"] == {"year": 1923, "month": 3, "day": 3}
     assert "end_date" not in march
-    assert {s["group"] for s in slides.values()} == {"The River Guild", "Second account"}
+    assert {s["group"] for s in slides.values()} == {
+        "The River Guild",
+        "Second account",
+    }
     late = next(s for s in slides.values() if s["display_date"] == "the late 1920s")
-    assert "Harbour Gazette" in late["text"]["text"] and "hedged" in late["text"]["text"]
+    assert (
+        "Harbour Gazette" in late["text"]["text"] and "hedged" in late["text"]["text"]
+    )
     assert data["eras"][0]["start_date"] == {"year": 1920, "month": 1, "day": 1}
-    open_ended = to_timelinejs([], [store.events()[0].replace(date=DateClaim(
-        value="1988", text="by 1988", end="1988-12-31", mod="ON_OR_BEFORE"))])
-    assert open_ended["events"][0]["start_date"] == {"year": 1988, "month": 12, "day": 31}
+    open_ended = to_timelinejs(
+        [],
+        [
+            store.events()[0].replace(
+                date=DateClaim(
+                    value="1988", text="by 1988", end="1988-12-31", mod="ON_OR_BEFORE"
+                )
+            )
+        ],
+    )
+    assert open_ended["events"][0]["start_date"] == {
+        "year": 1988,
+        "month": 12,
+        "day": 31,
+    }
     unplaced = store.events()[0].replace(date=DateClaim(value="XXXX-06-20", text="x"))
     assert to_timelinejs([], [unplaced])["events"] == []
     assert data["eras"][0]["text"]["headline"] == "Early years"
@@ -149,7 +208,9 @@ def test_timelinejs_escapes_html(store: Store) -> None:
     event = store.events(sources=[source.id])[0]
     store.update_event(event.id, event.replace(summary="<script>x</script> & co"))
     data = json.loads(export(store, "timelinejs", sources=[source.id]))
-    headline = next(s for s in data["events"] if s["unique_id"] == event.id)["text"]["headline"]
+    headline = next(s for s in data["events"] if s["unique_id"] == event.id)["text"][
+        "headline"
+    ]
     assert headline == "&lt;script&gt;x&lt;/script&gt; &amp; co"
     assert data["title"]["text"]["headline"] == "Second account"
 
@@ -162,10 +223,10 @@ def test_webanno_selectors_match_the_text(store: Store) -> None:
         original = store.document(source_id).original
         quote, position = item["target"]["selector"]
         assert quote["type"] == "TextQuoteSelector"
-        assert original[position["start"]:position["end"]] == quote["exact"]
+        assert original[position["start"] : position["end"]] == quote["exact"]
         start = position["start"]
         assert original[:start].endswith(quote["prefix"]) and quote["prefix"]
-        assert original[position["end"]:].startswith(quote["suffix"])
+        assert original[position["end"] :].startswith(quote["suffix"])
         claim = json.loads(item["body"][2]["value"])
         assert claim["date"]["value"] and "reviewed" in claim and "status" in claim
 
@@ -192,14 +253,17 @@ def test_every_format_and_a_bad_one(store: Store) -> None:
     [source] = store.sources()[:1]
     for name in FORMATS:
         assert export(store, name, sources=[source.id]).strip()
-    with pytest.raises(DatelinesError, match="unknown export format 'pdf'; use one of json"):
+    with pytest.raises(
+        DatelinesError, match="unknown export format 'pdf'; use one of json"
+    ):
         export(store, "pdf")
 
 
 def test_to_json_on_plain_objects() -> None:
     document = make_document()
     extraction = make_extraction(document)
-    data = to_json([document.source], extraction.events, extraction.eras,
-                   extraction.entities)
+    data = to_json(
+        [document.source], extraction.events, extraction.eras, extraction.entities
+    )
     assert [e["id"] for e in data["events"]] == [e.id for e in extraction.events]
     assert data["entities"][0]["aliases"] == ["the Guild"]

@@ -10,15 +10,38 @@ import datelines
 EXPECTED = {
     "__version__",
     # the flow: ingest -> extract -> store -> reconcile -> render / export
-    "read", "read_all", "extract", "extract_all", "Store", "compare", "render_html",
-    "export", "to_json",
+    "read",
+    "read_all",
+    "extract",
+    "extract_all",
+    "Store",
+    "compare",
+    "render_html",
+    "export",
+    "to_json",
     # the model and the errors people catch
-    "Source", "Document", "DateClaim", "Event", "Era", "Entity", "Extraction",
-    "DatelinesError", "InputError", "StoreError",
+    "Source",
+    "Document",
+    "DateClaim",
+    "Event",
+    "Era",
+    "Entity",
+    "Extraction",
+    "DatelinesError",
+    "InputError",
+    "StoreError",
 }
 
-CALLABLES = ("read", "read_all", "extract", "extract_all", "compare", "render_html",
-             "export", "to_json")
+CALLABLES = (
+    "read",
+    "read_all",
+    "extract",
+    "extract_all",
+    "compare",
+    "render_html",
+    "export",
+    "to_json",
+)
 
 
 def test_all_is_what_we_mean_to_export() -> None:
@@ -53,8 +76,9 @@ def test_import_is_light() -> None:
         "print(sorted(m for m in ('spacy', 'datelines.extract', 'datelines.nlp.pipeline')"
         " if m in sys.modules))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=False)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
 

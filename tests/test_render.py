@@ -44,33 +44,63 @@ class Scripts(HTMLParser):
 def page_data(html: str) -> dict:
     parser = Scripts()
     parser.feed(html)
-    [(_, text)] = [(a, t) for a, t in parser.scripts if a.get("type") == "application/json"]
+    [(_, text)] = [
+        (a, t) for a, t in parser.scripts if a.get("type") == "application/json"
+    ]
     return json.loads(text)
 
 
 def two_sources():
     first = make_document()
-    second = make_document(RIVER_TEXT + "\n" + EVIL + "\n", path="evil.html",
-                           title="Second <account>")
+    second = make_document(
+        RIVER_TEXT + "\n" + EVIL + "\n", path="evil.html", title="Second <account>"
+    )
     extractions = [make_extraction(first), make_extraction(second)]
     evil = second.original.index(EVIL)
-    extra = extractions[1].events[1].replace(
-        id="evil", summary=EVIL,
-        evidence=extractions[1].events[1].evidence.__class__(
-            quote=EVIL, start=evil, end=evil + len(EVIL)))
+    extra = (
+        extractions[1]
+        .events[1]
+        .replace(
+            id="evil",
+            summary=EVIL,
+            evidence=extractions[1]
+            .events[1]
+            .evidence.__class__(quote=EVIL, start=evil, end=evil + len(EVIL)),
+        )
+    )
     events = [*extractions[0].events, *extractions[1].events, extra]
     return [first, second], events, list(extractions[0].eras)
 
 
 def test_page_is_self_contained_with_lanes_and_ranges() -> None:
     documents, events, eras = two_sources()
-    conflict = {"id": "c1", "type": "date", "strength": 0.8, "explanation": "years differ",
-                "claims": [{"source": documents[0].source.id, "event": events[0].id,
-                            "quote": events[0].evidence.quote, "value": "1921-SP"},
-                           {"source": documents[1].source.id, "event": events[3].id,
-                            "quote": events[3].evidence.quote, "value": "1921-SP"}]}
-    html = render_html([d.source for d in documents], events, eras,
-                       documents={d.source.id: d for d in documents}, conflicts=[conflict])
+    conflict = {
+        "id": "c1",
+        "type": "date",
+        "strength": 0.8,
+        "explanation": "years differ",
+        "claims": [
+            {
+                "source": documents[0].source.id,
+                "event": events[0].id,
+                "quote": events[0].evidence.quote,
+                "value": "1921-SP",
+            },
+            {
+                "source": documents[1].source.id,
+                "event": events[3].id,
+                "quote": events[3].evidence.quote,
+                "value": "1921-SP",
+            },
+        ],
+    }
+    html = render_html(
+        [d.source for d in documents],
+        events,
+        eras,
+        documents={d.source.id: d for d in documents},
+        conflicts=[conflict],
+    )
     parser = Scripts()
     parser.feed(html)
     assert parser.external == []  # nothing fetched from anywhere
@@ -79,20 +109,30 @@ def test_page_is_self_contained_with_lanes_and_ranges() -> None:
     assert [g["id"] for g in data["groups"]] == [d.source.id for d in documents]
     by_id = {item["id"]: item for item in data["items"]}
     spring = by_id[events[0].id]
-    assert spring["vis"] == {"start": "1921-03-01", "end": "1921-06-01", "type": "range"}
+    assert spring["vis"] == {
+        "start": "1921-03-01",
+        "end": "1921-06-01",
+        "type": "range",
+    }
     assert by_id[events[1].id]["vis"] == {"start": "1923-03-03", "type": "box"}
     decade = by_id[events[2].id]["vis"]
     assert (decade["start"], decade["end"]) == ("1926-01-01", "1930-01-01")
     assert data["eras"][0]["label"] == "Early years"
     assert data["conflicts"][0]["claims"][1]["event"] == events[3].id
     passage = spring["passage"]
-    assert passage["text"][passage["start"]:passage["end"]] == events[0].evidence.quote
+    assert (
+        passage["text"][passage["start"] : passage["end"]] == events[0].evidence.quote
+    )
 
 
 def test_source_text_cannot_break_out() -> None:
     documents, events, eras = two_sources()
-    html = render_html([d.source for d in documents], events, eras,
-                       documents={d.source.id: d for d in documents})
+    html = render_html(
+        [d.source for d in documents],
+        events,
+        eras,
+        documents={d.source.id: d for d in documents},
+    )
     # the only script tags are our three; the evil text never appears raw
     assert len(re.findall(r"<script\b", html)) == 3
     assert "onerror=alert(1)>" not in html
@@ -115,14 +155,20 @@ def test_safe_json_round_trips() -> None:
 
 def test_undated_claims_are_listed_apart() -> None:
     documents, events, _ = two_sources()
-    vague = events[0].replace(id="vague", date=events[0].date.__class__(
-        value="XXXX-06-20", text="20 June"))
-    by = events[0].replace(id="by", date=events[0].date.__class__(
-        value="1988", text="by 1988", end="1988-12-31", mod="ON_OR_BEFORE"))
+    vague = events[0].replace(
+        id="vague", date=events[0].date.__class__(value="XXXX-06-20", text="20 June")
+    )
+    by = events[0].replace(
+        id="by",
+        date=events[0].date.__class__(
+            value="1988", text="by 1988", end="1988-12-31", mod="ON_OR_BEFORE"
+        ),
+    )
     data = page_data(render_html([documents[0].source], [vague, by]))
     assert data["undated"][0]["id"] == "vague"
     assert [i["vis"] for i in data["items"]] == [
-        {"start": "1988-12-31", "type": "box", "open": "before"}]
+        {"start": "1988-12-31", "type": "box", "open": "before"}
+    ]
     assert data["title"] == "The River Guild"
 
 

@@ -20,13 +20,33 @@ def page_at(tmp_path_factory: pytest.TempPathFactory):
         pytest.skip("Chromium is not installed (run `make browser`)")
     sync_api = pytest.importorskip("playwright.sync_api")
     documents, events, eras = two_sources()
-    conflict = {"id": "c1", "type": "date", "strength": 0.8, "explanation": "They differ.",
-                "claims": [{"source": documents[0].source.id, "event": events[1].id,
-                            "quote": events[1].evidence.quote, "value": "1923-03-03"},
-                           {"source": documents[1].source.id, "event": events[4].id,
-                            "quote": events[4].evidence.quote, "value": "1923-03-03"}]}
-    html = render_html([d.source for d in documents], events, eras,
-                       documents={d.source.id: d for d in documents}, conflicts=[conflict])
+    conflict = {
+        "id": "c1",
+        "type": "date",
+        "strength": 0.8,
+        "explanation": "They differ.",
+        "claims": [
+            {
+                "source": documents[0].source.id,
+                "event": events[1].id,
+                "quote": events[1].evidence.quote,
+                "value": "1923-03-03",
+            },
+            {
+                "source": documents[1].source.id,
+                "event": events[4].id,
+                "quote": events[4].evidence.quote,
+                "value": "1923-03-03",
+            },
+        ],
+    }
+    html = render_html(
+        [d.source for d in documents],
+        events,
+        eras,
+        documents={d.source.id: d for d in documents},
+        conflicts=[conflict],
+    )
     path = tmp_path_factory.mktemp("page") / "timeline.html"
     path.write_text(html, encoding="utf-8")
     with sync_api.sync_playwright() as play:
@@ -36,7 +56,9 @@ def page_at(tmp_path_factory: pytest.TempPathFactory):
         errors: list[str] = []
         page.on("request", lambda r: requests.append(r.url))
         page.on("pageerror", lambda e: errors.append(str(e)))
-        page.on("dialog", lambda d: (errors.append("dialog: " + d.message), d.dismiss()))
+        page.on(
+            "dialog", lambda d: (errors.append("dialog: " + d.message), d.dismiss())
+        )
         page.goto(path.as_uri())
         page.wait_for_selector(".vis-item")
         yield page, requests, errors, events
@@ -51,7 +73,9 @@ def test_lanes_items_and_no_network(page_at) -> None:
     assert any("The River Guild" in t for t in labels)
     assert any("Second <account>" in t for t in labels)  # shown as text, not markup
     assert any("Disagreements" in t for t in labels)
-    assert page.locator(".vis-item.vis-range").count() >= 4  # vague dates drawn as ranges
+    assert (
+        page.locator(".vis-item.vis-range").count() >= 4
+    )  # vague dates drawn as ranges
     assert page.locator(".vis-item.vis-background.era").count() == 1
 
 
@@ -76,7 +100,9 @@ def test_evil_text_stays_text(page_at) -> None:
 
 def test_conflict_marker_selects_both_claims(page_at) -> None:
     page, _, _, events = page_at
-    page.evaluate("() => window.datelinesTimeline.focus('conflict:c1', {animation: false})")
+    page.evaluate(
+        "() => window.datelinesTimeline.focus('conflict:c1', {animation: false})"
+    )
     page.locator(".vis-item.vis-box.conflict").click()
     selected = page.evaluate("() => window.datelinesTimeline.getSelection()")
     assert set(selected) == {"conflict:c1", events[1].id, events[4].id}

@@ -28,8 +28,17 @@ def test_migrations_are_recorded_in_order(tmp_path: Path) -> None:
     assert names == [name for name, _ in MIGRATIONS]
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master")}
-    assert {"sources", "documents", "events", "eras", "entities", "mentions",
-            "audit", "documents_fts", "events_fts"} <= tables
+    assert {
+        "sources",
+        "documents",
+        "events",
+        "eras",
+        "entities",
+        "mentions",
+        "audit",
+        "documents_fts",
+        "events_fts",
+    } <= tables
 
 
 def test_add_stores_everything_and_reads_it_back(store: Store) -> None:
@@ -97,16 +106,20 @@ def test_search_gives_original_offsets(store: Store) -> None:
         if char == ">":
             skip = False
     offsets.append(len(text))
-    document = document.__class__(source=document.source, original=text,
-                                  text="".join(normalized), offsets=tuple(offsets))
+    document = document.__class__(
+        source=document.source,
+        original=text,
+        text="".join(normalized),
+        offsets=tuple(offsets),
+    )
     store.add(document, make_extraction(document, events=()))
     [hit] = store.search("Oldport")
-    assert text[hit.start:hit.end] == "Oldport"
+    assert text[hit.start : hit.end] == "Oldport"
     assert "met in Oldport" in hit.snippet
     hits = store.search("guild OR Oldport")
-    assert sorted(text[h.start:h.end] for h in hits) == ["Oldport", "guild"]
+    assert sorted(text[h.start : h.end] for h in hits) == ["Oldport", "guild"]
     # not valid FTS5 syntax: searched as plain words
-    assert [text[h.start:h.end] for h in store.search('"Oldport')] == ["Oldport"]
+    assert [text[h.start : h.end] for h in store.search('"Oldport')] == ["Oldport"]
 
 
 def test_search_events(store: Store) -> None:
@@ -116,9 +129,13 @@ def test_search_events(store: Store) -> None:
     assert "marched" in event.evidence.quote
 
 
-@pytest.mark.parametrize("content", [b"this is not a database at all" * 40,
-                                     b"SQLite format 3\x00" + b"\xff" * 4000])
-def test_not_a_database_is_one_line_and_left_intact(tmp_path: Path, content: bytes) -> None:
+@pytest.mark.parametrize(
+    "content",
+    [b"this is not a database at all" * 40, b"SQLite format 3\x00" + b"\xff" * 4000],
+)
+def test_not_a_database_is_one_line_and_left_intact(
+    tmp_path: Path, content: bytes
+) -> None:
     path = tmp_path / "notes.db"
     path.write_bytes(content)
     with pytest.raises(StoreError) as caught:

@@ -37,7 +37,10 @@ def test_edit_is_audited_and_undone(store: Store) -> None:
     assert store.event(event.id) == edited
     [row] = store.audit(event.id)
     assert (row.who, row.action, row.event) == ("ana", "edit", event.id)
-    assert row.before["summary"] == event.summary and row.after["summary"] == "Guild founded"
+    assert (
+        row.before["summary"] == event.summary
+        and row.after["summary"] == "Guild founded"
+    )
     assert row.at.startswith("2024-01-01T00:")
     assert store.search_events("founded")[0].id == event.id
     undone = store.undo()
@@ -49,8 +52,9 @@ def test_edit_is_audited_and_undone(store: Store) -> None:
 
 def test_reject_hides_and_delete_insert_undo(store: Store) -> None:
     first, second, third = store.events()
-    store.update_event(first.id, first.replace(status="rejected", reviewed=True),
-                       action="reject")
+    store.update_event(
+        first.id, first.replace(status="rejected", reviewed=True), action="reject"
+    )
     assert first.id not in {e.id for e in store.events()}
     assert first.id in {e.id for e in store.events(include_rejected=True)}
     store.delete_event(second.id, who="ana")
@@ -65,7 +69,13 @@ def test_reject_hides_and_delete_insert_undo(store: Store) -> None:
     store.undo()  # un-rejects
     assert set(store.events()) == {first, second, third}
     assert [r.action for r in store.audit()] == [
-        "reject", "delete", "add", "undo", "undo", "undo"]
+        "reject",
+        "delete",
+        "add",
+        "undo",
+        "undo",
+        "undo",
+    ]
 
 
 def test_unknown_event_is_a_store_error(store: Store) -> None:
@@ -86,23 +96,26 @@ def test_reviewed_survive_readd_of_same_document(store: Store) -> None:
 
 def test_reviewed_survive_changed_document(store: Store) -> None:
     first, second, third = store.events()
-    store.update_event(second.id, second.replace(summary="march", reviewed=True,
-                                                 status="edited"))
+    store.update_event(
+        second.id, second.replace(summary="march", reviewed=True, status="edited")
+    )
     store.update_event(third.id, third.replace(reviewed=True, status="accepted"))
     # new version: a paragraph added before the march, the third sentence rewritten
     changed = RIVER_TEXT.replace("On 3 March", "Prices rose that winter.\n\nOn 3 March")
     changed = changed.replace("reportedly ended", "ended")
     document = make_document(changed)
     result = store.add(document, make_extraction(document))
-    assert result.added and result.kept_reviewed == 2 and result.replaced == first.source
+    assert (
+        result.added and result.kept_reviewed == 2 and result.replaced == first.source
+    )
     assert [s.id for s in store.sources()] == [document.source.id]
     events = {e.id: e for e in store.events()}
     kept = events[second.id]
     assert kept.summary == "march" and kept.source == document.source.id
-    assert changed[kept.evidence.start:kept.evidence.end] == kept.evidence.quote
+    assert changed[kept.evidence.start : kept.evidence.end] == kept.evidence.quote
     assert kept.evidence.start > second.evidence.start
     span = kept.date.span
-    assert span is not None and changed[span[0]:span[1]] == "3 March 1923"
+    assert span is not None and changed[span[0] : span[1]] == "3 March 1923"
     assert kept.evidence.paragraph == (kept.evidence.start, kept.evidence.end)
     # the rewritten sentence: kept, flagged
     assert store.evidence_missing() == [third.id]
