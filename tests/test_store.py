@@ -166,3 +166,23 @@ def test_failed_add_leaves_store_unchanged(store: Store, monkeypatch) -> None:
         store.add(other, make_extraction(other))
     assert [s.path for s in store.sources()] == ["river.txt"]
     assert len(store.events()) == 3
+
+
+def test_locked_database_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "busy.db"
+    document = make_document()
+    Store.open(path).close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with Store.open(path, timeout=0.05) as store:
+            with pytest.raises(StoreError) as caught:
+                store.add(document, make_extraction(document))
+        message = str(caught.value)
+        assert "\n" not in message and "busy.db" in message and "locked" in message
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    with Store.open(path) as store:  # nothing half-written
+        assert store.sources() == []
+        assert store.add(document, make_extraction(document)).added

@@ -85,11 +85,16 @@ class Store(Review):
 
     @classmethod
     def open(
-        cls, path: str | Path = "datelines.db", *, clock: Clock | None = None
+        cls,
+        path: str | Path = "datelines.db",
+        *,
+        clock: Clock | None = None,
+        timeout: float = 5.0,
     ) -> Store:
         """Open (or create and migrate) the database at ``path``; ``":memory:"`` works.
 
-        Raises :class:`StoreError` with a one-line fix when the file is not a
+        ``clock`` gives the audit trail's times (default: UTC now); ``timeout`` is how
+        long to wait for another program's lock. Raises :class:`StoreError` with a one-line fix when the file is not a
         database, is locked, read-only or cannot be created; the file is left as it was.
         """
         name = str(path)
@@ -100,7 +105,7 @@ class Store(Review):
             )
         db = None
         try:
-            db = sqlite3.connect(name, timeout=5.0, isolation_level=None)
+            db = sqlite3.connect(name, timeout=timeout, isolation_level=None)
             db.row_factory = sqlite3.Row
             db.execute("SELECT count(*) FROM sqlite_master").fetchone()
             db.execute("PRAGMA foreign_keys = ON")
@@ -329,7 +334,8 @@ class Store(Review):
             sql += f" AND source IN ({', '.join('?' for _ in ids)})"
             args += ids
         sql += (
-            " ORDER BY date_start IS NULL, date_start, date_end, source, evidence_start"
+            " ORDER BY coalesce(date_start, date_end) IS NULL,"
+            " coalesce(date_start, date_end), date_end, source, evidence_start"
         )
         return [event_from_row(r) for r in self.db.execute(sql, args)]
 
