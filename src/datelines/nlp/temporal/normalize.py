@@ -202,25 +202,7 @@ def read(found: Found) -> Spec | None:
     if consts.get("mod"):
         fields["mod"] = consts["mod"]
     if "rel" in g:
-        rel_word = g["rel"].lower().removeprefix("the ").strip()
-        fields["rel"] = _REL.get(rel_word, 0)
-        if kind == "date" and rel_word in (
-            "this",
-            "last",
-            "next",
-            "this coming",
-            "this past",
-        ):
-            fields["base"] = "dct"
-        if rel_word in ("year-earlier", "year-ago"):
-            fields["year_shift"] = -1
-        if (
-            kind == "date"
-            and consts.get("unit") == "quarter"
-            and rel_word
-            in ("latest", "current", "this", "that", "same", "year-earlier", "year-ago")
-        ):
-            fields["rel"] = 0
+        _relative(g, found, consts, fields, kind)
     if "rel" in consts:
         fields["rel"] = int(consts["rel"])  # type: ignore[call-overload]
     if consts.get("month_part"):
@@ -257,6 +239,30 @@ def read(found: Found) -> Spec | None:
     return Spec(**fields)  # type: ignore[arg-type]
 
 
+_DCT_RELS = ("this", "last", "next", "this coming", "this past", "current", "present")
+_FOCUS_RELS = ("latest", "current", "this", "that", "same", "comparable")
+
+
+def _relative(
+    g: dict[str, str], found: Found, consts: dict[str, object],
+    fields: dict[str, object], kind: str,
+) -> None:  # fmt: skip
+    """Read the relative word ("last", "the following", "year-ago", "next year's")."""
+    rel_word = g["rel"].lower().removeprefix("the ").strip()
+    fields["rel"] = _REL.get(rel_word, 0)
+    if kind == "date" and rel_word in _DCT_RELS:
+        fields["base"] = "dct"
+    if "year" in rel_word and rel_word != "this year's":
+        # year-earlier, year-ago, prior-year, a year ago, last year's, next year's
+        fields["year_shift"] = 1 if rel_word.startswith("next") else -1
+    if kind == "date" and consts.get("unit") == "quarter":
+        if rel_word in _FOCUS_RELS or "year" in rel_word:
+            fields["rel"] = 0
+    month_span = found.spans.get("month")
+    if month_span and found.spans["rel"][0] > month_span[0]:
+        fields.update(year_shift=fields["rel"], rel=None)  # "June last year"
+
+
 def _shift(
     found: Found, g: dict[str, str], consts: dict[str, object],
     fields: dict[str, object], lex: Lexicon,
@@ -283,14 +289,8 @@ def _shift(
             fields["base"] = "dct"
     elif fields.get("rel") is not None:
         direction = int(fields["rel"])  # type: ignore[call-overload]
-        if g.get("rel", "").lower() in (
-            "last",
-            "next",
-            "this",
-            "this past",
-            "this coming",
-        ):
-            fields["base"] = "dct"
+        if g.get("rel", "").lower().removeprefix("the ") in _DCT_RELS:
+            fields["base"] = "dct"  # "last year", "the current year"
     if "dir" not in g and "rel" not in g and named not in _NAMED_SHIFT:
         direction = -1 if str(consts.get("n", 1)).startswith("-") else 1
         if "n" in consts:

@@ -259,16 +259,18 @@ def tag(
                     story.update(value, found.text, "heading")
             elif spec.kind == "date" or mode == "narrative":
                 story.update(value, found.text, "relative")
-    _fill_times(out, times, story)
+    _fill_times(text, out, times, story)
     return _ranges(text, out)
 
 
-def _fill_times(out: list[Timex], times: list[tuple[int, Spec, Found, tuple[int, int]]],
+def _fill_times(text: str, out: list[Timex],
+                times: list[tuple[int, Spec, Found, tuple[int, int]]],
                 story: _Story) -> None:  # fmt: skip
     for index, spec, found, sent in times:
         if spec.weekday or spec.month:
             base = story.dct if story.mode == "news" and story.dct else story.context
-            day = resolve_date(replace(spec, kind="date"), base, 1, None)
+            tense = _tense(text, found.start, found.end, sent)
+            day = resolve_date(replace(spec, kind="date"), base, tense, None)
             old = out[index]
             out[index] = Timex(
                 old.start, old.end, old.text, "TIME", _time(spec, day), old.mod,
