@@ -204,7 +204,7 @@ def read(found: Found) -> Spec | None:
     if "rel" in g:
         _relative(g, found, consts, fields, kind)
     if "rel" in consts:
-        fields["rel"] = int(consts["rel"])  # type: ignore[call-overload]
+        fields["rel"] = int(consts["rel"])
     if consts.get("month_part"):
         first = (g.get("ord") or "").lower() in ("first", "1st")
         last = found.text.lower().startswith("the last")
