@@ -94,7 +94,7 @@ def extract(document: Document, *, nlp: Language | None = None,
         if inferred is not None:
             source = dataclasses.replace(source, date=inferred, date_inferred=True)
             timexes = tag_dates(doc, dct=inferred)
-    found = events_stage.detect(doc, timexes)
+    found = events_stage.detect(doc, timexes, dct=source.date)
     eras = tuple(_eras(document, doc, timexes, source.id))
     events = _events(document, doc, found, source.id)
     events = [e for e in events if e.confidence >= min_confidence]

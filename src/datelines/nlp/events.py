@@ -31,7 +31,6 @@ from datelines.nlp.events_lexicon import (
     GENERIC,
     Kind,
     family,
-    governed_nouns,
     is_context,
     is_progressive,
     kind_of_lemma,
@@ -87,7 +86,7 @@ def _specificity(timex: Timex) -> int:
     return len(timex.value.split("T")[0])
 
 
-def detect(doc: Doc, timexes: Sequence[Timex]) -> list[Found]:
+def detect(doc: Doc, timexes: Sequence[Timex], *, dct: str | None = None) -> list[Found]:
     """Find the events of one parsed document, in text order.
 
     Sentences in headings, titles and captions are skipped (a dated heading dates its
@@ -130,7 +129,9 @@ def detect(doc: Doc, timexes: Sequence[Timex]) -> list[Found]:
         if own:  # a dated sentence that states no happening still anchors the narrative
             current, last = own[-1], None
             continue
-        verb, trigger = _undated_trigger(sent)
+        anchor_timex = current if current is not None else heading
+        today = anchor_timex is not None and dct is not None and anchor_timex.value == dct
+        verb, trigger = _undated_trigger(sent, perfect=today)
         gap += 1
         if told is not None and _refers_back(sent, found[told]) and (
                 trigger is None or family(trigger) == family(found[told].kind)):
@@ -143,7 +144,6 @@ def detect(doc: Doc, timexes: Sequence[Timex]) -> list[Found]:
             found[last] = _with_more(found[last], sent)
             gap = 0
             continue
-        anchor_timex = current if current is not None else heading
         if verb is not None and trigger is not None and anchor_timex is not None:
             start, end = sent.start_char, sent.end_char
             anchor = "heading" if anchor_timex is heading else "relative"
@@ -222,6 +222,8 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
                 continue
         else:
             kind, strength = trigger_kind(anchor)
+        if kind is None and anchor.pos_ not in ("VERB", "AUX"):
+            continue  # a verbless line ("September 28, 2012") dates, tells nothing
         if kind is None:
             kind, strength = GENERIC, 0.7
         events.append((anchor, kind, strength, max(group, key=_specificity)))
@@ -280,16 +282,17 @@ def _sharpen(events: list[tuple[Token, Kind, float, Timex]],
     return out
 
 
-def _undated_trigger(sent: Span) -> tuple[Token | None, Kind | None]:
+def _undated_trigger(sent: Span, *, perfect: bool = False,
+                     ) -> tuple[Token | None, Kind | None]:
     """The main verb of an undated sentence when it is a strong trigger in the simple
     past: its own kind, or a light verb's object ("launched a crackdown")."""
     for verb in main_verbs(sent):
-        if not past_fact(verb) or any(c.dep_ == "ccomp" for c in verb.children):
+        if not past_fact(verb, perfect=perfect) or any(
+                c.dep_ == "ccomp" for c in verb.children):
             continue  # "agreed that ...": an opinion, not a happening
         kind = kind_of_lemma(verb.lemma_)
         if verb.lemma_ in light_verbs():
-            kind = next((k for n in governed_nouns(verb, subject=False)
-                         if (k := kind_of_lemma(n.lemma_, noun=True)) is not None), kind)
+            kind = trigger_kind(verb, subject=False)[0]
         if kind is not None and kind.strong:
             return verb, kind
     return None, None

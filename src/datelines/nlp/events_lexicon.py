@@ -87,20 +87,27 @@ def family(kind: Kind) -> str:
 _NOUN_DEPS = ("dobj", "attr", "nsubj", "nsubjpass", "pobj", "oprd", "appos")
 
 
-def trigger_kind(token: Token) -> tuple[Kind | None, float]:
+def trigger_kind(token: Token, *, subject: bool = True) -> tuple[Kind | None, float]:
     """The kind a trigger word signals, and how strongly (1.0 own trigger, 0.9 object).
 
-    A light verb ("staged", "held", "went") takes the kind of the noun it governs.
+    A light verb ("staged", "held", "went") takes the kind of the noun it governs
+    (its subject too unless ``subject`` is false: "Operation X began"), or of the verb
+    it governs ("decided to revoke").
     """
     if token.pos_ in ("NOUN", "PROPN"):
         return kind_of_lemma(token.lemma_, noun=True), 1.0
     own = kind_of_lemma(token.lemma_)
     if own is not None and token.lemma_ not in light_verbs():
         return own, 1.0
-    for noun in governed_nouns(token):
-        kind = kind_of_lemma(noun.lemma_, noun=True) or kind_of_lemma(noun.lower_, noun=True)
-        if kind is not None:
+    for verb in (c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
+        kind = kind_of_lemma(verb.lemma_)  # "decided to revoke"
+        if kind is not None and verb.lemma_ not in light_verbs():
             return kind, 0.9
+    for noun in governed_nouns(token, subject=subject):
+        for word in (noun, *(c for c in noun.children if c.dep_ == "compound")):
+            kind = kind_of_lemma(word.lemma_, noun=True)
+            if kind is not None:
+                return kind, 0.9
     return own, 0.8
 
 

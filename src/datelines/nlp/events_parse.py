@@ -150,14 +150,18 @@ def main_verbs(sent: Span) -> list[Token]:
     return verbs
 
 
-def past_fact(verb: Token) -> bool:
+def past_fact(verb: Token, *, perfect: bool = False) -> bool:
     """A simple past, affirmative statement ("arrested", "were released"); not a
-    pluperfect ("had been sentenced"), not modal, not negated."""
+    pluperfect ("had been sentenced"), not modal, not negated. With ``perfect`` a
+    present perfect counts too ("has decided", in a note dated that day)."""
     if any(c.dep_ == "neg" for c in verb.children):
         return False
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.tag_ == "MD" or a.lemma_ in ("have", "will") for a in auxes):
+    if any(a.tag_ == "MD" or a.lemma_ == "will" for a in auxes):
         return False
+    if any(a.lemma_ == "have" for a in auxes):
+        return perfect and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP")
+                               for a in auxes)
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
         a.dep_ == "auxpass" and a.tag_ == "VBD" for a in auxes))
 
