@@ -118,6 +118,9 @@ def test_search_gives_original_offsets(store: Store) -> None:
     assert "met in Oldport" in hit.snippet
     hits = store.search("guild OR Oldport")
     assert sorted(text[h.start : h.end] for h in hits) == ["Oldport", "guild"]
+    # the words of a phrase make one hit
+    [phrase] = store.search('"met in Oldport"')
+    assert text[phrase.start : phrase.end] == "met in   Oldport"
     # not valid FTS5 syntax: searched as plain words
     assert [text[h.start : h.end] for h in store.search('"Oldport')] == ["Oldport"]
 

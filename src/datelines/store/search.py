@@ -41,15 +41,28 @@ def _match(
 
 
 def _marked_spans(marked: str) -> list[tuple[int, int]]:
-    """Spans of the highlighted parts, in the unmarked text's offsets."""
-    spans, at, start = [], 0, 0
+    """Spans of the highlighted parts, in the unmarked text's offsets.
+
+    Highlights with only spaces or punctuation between them (the words of a phrase)
+    become one span.
+
+    >>> _marked_spans("a \x01June\x02 \x011981\x02, then \x01June\x02")
+    [(2, 11), (18, 22)]
+    """
+    spans: list[tuple[int, int]] = []
+    plain: list[str] = []
+    start = 0
     for char in marked:
         if char == START:
-            start = at
+            start = len(plain)
         elif char == END:
-            spans.append((start, at))
+            gap = "".join(plain[spans[-1][1] : start]) if spans else "x"
+            if spans and not any(c.isalnum() for c in gap) and len(gap) <= 3:
+                spans[-1] = (spans[-1][0], len(plain))
+            else:
+                spans.append((start, len(plain)))
         else:
-            at += 1
+            plain.append(char)
     return spans
 
 
