@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 import click
 
@@ -35,13 +36,19 @@ def timeml_command(in_dir: str, out_dir: str, mode: str) -> None:
     The document date comes from each file's <DCT>; existing TIMEX3, EVENT and SIGNAL
     tags are replaced and TLINKs dropped; the text stays byte-identical.
     """
-    progress = None
-    if sys.stderr.isatty():
+    if not sys.stderr.isatty():  # quiet in pipes
+        written = tag_dir(in_dir, out_dir, mode=mode)
+    else:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-        def progress(name: str) -> None:
-            click.echo(f"tagging {name}", err=True)
-
-    written = tag_dir(in_dir, out_dir, mode=mode, progress=progress)
+        total = len(list(Path(in_dir).glob("*.tml")))
+        columns = (TextColumn("tagging"), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("tag", total=total)
+            written = tag_dir(
+                in_dir, out_dir, mode=mode, progress=lambda _name: bar.advance(task)
+            )
     click.echo(f"wrote {written} TimeML files to {out_dir}")
 
 
