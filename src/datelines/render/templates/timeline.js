@@ -154,7 +154,18 @@
                                margin: { item: 6 }, showCurrentTime: false,
                                maxHeight: "78vh", verticalScroll: true });
   window.datelinesTimeline = timeline;
-  if (items.length) timeline.fit({ animation: false });
+  // open on where most claims are: a stray date (a misread "1000") must not squash
+  // the rest into a sliver; zooming out still shows everything
+  var starts = data.items.map(function (r) { return Date.parse(r.vis.start); })
+    .filter(function (t) { return !isNaN(t); }).sort(function (a, b) { return a - b; });
+  if (starts.length >= 10) {
+    var lo = starts[Math.floor(starts.length * 0.03)];
+    var hi = starts[Math.ceil(starts.length * 0.97) - 1];
+    var pad = Math.max((hi - lo) * 0.06, 86400000 * 30);
+    timeline.setWindow(lo - pad, hi + pad, { animation: false });
+  } else if (items.length) {
+    timeline.fit({ animation: false });
+  }
   timeline.on("select", function (props) {
     var id = props.items[0];
     if (id === undefined) return;
