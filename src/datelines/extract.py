@@ -111,16 +111,17 @@ def extract_all(documents: Iterable[Document], *, nlp: Language | None = None,
 
 def _latest(timexes: Sequence[Timex]) -> str | None:
     values = [t.value for t in timexes if events_stage.usable(t) and t.anchor == "explicit"]
-    if not values:
+    precise = [v for v in values if len(v) >= 4] or values  # a decade is no date line
+    if not precise:
         return None
-    return max(values, key=lambda v: (bounds_of(v, None)[1] or "", len(v)))
+    return str(max(precise, key=lambda v: (bounds_of(v, None)[0] or "", len(v))))
 
 
 def _events(document: Document, doc: Doc, found: Sequence[events_stage.Found],
             source_id: str) -> list[Event]:
     events: list[Event] = []
     for n, item in enumerate(sorted(found, key=lambda f: f.start), 1):
-        start, end = document.to_original(item.start, item.end)
+        start, end = document.to_original(*_trimmed(doc.text, item.start, item.end))
         sent = doc.char_span(*item.sent, alignment_mode="expand")
         paragraph = _paragraph(document, item.start)
         figures = _figures(doc, sent, item)
@@ -142,6 +143,15 @@ def _default_attribution() -> Any:
     from datelines.model import Attribution
 
     return Attribution()
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span without the whitespace at its edges."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _figures(doc: Doc, sent: Span | None, item: events_stage.Found,

@@ -112,13 +112,19 @@ def trigger_kind(token: Token, *, subject: bool = True) -> tuple[Kind | None, fl
 
 
 def governed_nouns(verb: Token, *, subject: bool = True) -> Iterable[Token]:
-    for child in verb.children:
+    """The nouns a verb governs: objects and complements first, then the objects of
+    its prepositions, then those of its infinitive complement; dates excluded."""
+    children = [c for c in verb.children if c.ent_type_ not in ("DATE", "TIME")]
+    for child in children:
         if child.dep_ in ("nsubj", "nsubjpass") and not subject:
             continue
         if child.dep_ in _NOUN_DEPS and child.pos_ in ("NOUN", "PROPN"):
             yield child
+    for child in children:
         if child.dep_ in ("prep", "agent"):
-            yield from (g for g in child.children if g.dep_ == "pobj")
+            yield from (g for g in child.children if g.dep_ == "pobj"
+                        and g.ent_type_ not in ("DATE", "TIME"))
+    for child in children:
         if child.dep_ == "xcomp":
             yield from governed_nouns(child, subject=subject)
 

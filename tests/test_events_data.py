@@ -1,0 +1,49 @@
+"""Every example in the events lexicon (data/events/*.yaml) is a test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from datelines.extract import document_from_text, extract, pipeline
+from datelines.nlp.events_lexicon import DATA, kinds, light_verbs, stative
+
+ROOT = Path(__file__).resolve().parent.parent / "src" / "datelines" / "nlp" / DATA
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return pipeline()
+
+
+def _events(nlp, text: str):  # type: ignore[no-untyped-def]
+    return extract(document_from_text(text + "\n", name="example.txt"), nlp=nlp).events
+
+
+@pytest.mark.parametrize("kind", kinds(), ids=lambda k: k.kind)
+def test_kind_example_is_detected_as_its_kind(nlp, kind) -> None:  # type: ignore[no-untyped-def]
+    found = [e.kind for e in _events(nlp, kind.example)]
+    assert kind.kind in found, f"{kind.example!r} gave {found}"
+
+
+@pytest.mark.parametrize("row", yaml.safe_load((ROOT / "context.yaml").read_text())["stative"],
+                         ids=lambda r: r["lemma"])
+def test_state_example_is_context(nlp, row) -> None:  # type: ignore[no-untyped-def]
+    assert _events(nlp, row["example"]) == ()
+
+
+def test_light_verb_example_takes_its_object_kind(nlp) -> None:  # type: ignore[no-untyped-def]
+    example = yaml.safe_load((ROOT / "context.yaml").read_text())["light"]["example"]
+    assert [e.kind for e in _events(nlp, example)] == ["protest"]
+
+
+def test_lexicon_is_well_formed() -> None:
+    names = [k.kind for k in kinds()]
+    assert len(names) == len(set(names)), "a kind is listed twice"
+    for kind in kinds():
+        assert kind.example and (kind.verbs or kind.nouns), kind.kind
+        assert kind.cameo is None or (len(kind.cameo) == 2 and kind.cameo.isdigit())
+        assert 1 <= int(kind.cameo or "1") <= 20
+    assert "stage" in light_verbs() and stative()["leave"] == "passive"
