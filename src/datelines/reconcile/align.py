@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 from functools import lru_cache
@@ -31,7 +31,7 @@ import yaml
 from datelines.model import Event
 from datelines.reconcile.dates import RANK, When, date_relation, stated_duration, when
 from datelines.reconcile.settings import CompareSettings
-from datelines.reconcile.similarity import Names, Wording, fold
+from datelines.reconcile.similarity import Names, Wording, fold, stem
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,9 @@ class Item:
     names: dict[str, str] = field(hash=False)  # key -> surface name (participants)
     agents: dict[str, str] = field(hash=False)
     places: dict[str, str] = field(hash=False)
+    text: str = ""  # what wording similarity compares
+    groups: frozenset[str] = frozenset()  # every kind group the sentence's words name
+    sentence: str = ""  # the whole sentence of the evidence
 
     @property
     def coarse(self) -> bool:
@@ -95,12 +98,72 @@ def has_defining_agents(kind: str) -> bool:
     return kind.lower() in kind_table()["defining_agents"]["kinds"]
 
 
-def items(events: Sequence[Event], names: Names) -> list[Item]:
-    """Features for every event, in order."""
+GENERIC_KINDS = {"event", "other", "unknown", "occurrence", ""}
+
+
+@lru_cache(maxsize=1)
+def _stem_groups() -> dict[str, str]:
+    """Stemmed kind names -> group, to read a kind from the words of a sentence."""
+    return {stem(kind.split("_")[0]): group for kind, group in _group_of().items()}
+
+
+def groups_in(quote: str) -> frozenset[str]:
+    """Every kind group whose trigger words occur in a sentence.
+
+    >>> sorted(groups_in("A month after the crackdown began, he founded the council."))
+    ['founding', 'repression']
+    """
+    table = _stem_groups()
+    return frozenset(g for w in fold(quote).split() if (g := table.get(stem(w))))
+
+
+def infer_group(kind: str, quote: str) -> str:
+    """The kind group, read from the sentence when the kind is generic.
+
+    >>> infer_group("event", "The executions began in July 1921.")
+    'killing'
+    >>> infer_group("protest", "Anything at all.")
+    'protest'
+    """
+    if kind.lower().strip() not in GENERIC_KINDS:
+        return kind_group(kind)
+    table = _stem_groups()
+    for word in fold(quote).split():
+        group = table.get(stem(word))
+        if group:
+            return group
+    return kind.lower().strip() or "event"
+
+
+def items(
+    events: Sequence[Event],
+    names: Names,
+    *,
+    topics: Mapping[str, tuple[str, int, int]] | None = None,
+    sentence: Callable[[Event], str] | None = None,
+) -> list[Item]:
+    """Features for every event, in order.
+
+    ``sentence`` gives the whole sentence around an evidence that is only a clause
+    (its kind words, names and wording then count too). Names come from the
+    participants and from the resolved entities named in the sentence; an event that
+    names nobody (an infobox line, "Founded: 20 July 1981") borrows its document's
+    topic (``topics``: source -> (title line, start, end)).
+    """
+    topics = topics or {}
     out = []
     for i, event in enumerate(events):
-        duration = None if event.date.end_value else stated_duration(event.evidence.quote)
+        ev = event.evidence
+        context = sentence(event) if sentence else ev.quote
+        duration = None if event.date.end_value else stated_duration(context)
         people = {names.key(p.name, p.entity): p.name for p in event.participants}
+        for key, name in names.find(context).items():
+            people.setdefault(key, name)
+        text = f"{event.summary} {context}"
+        topic = topics.get(event.source)
+        if topic and not people:
+            people = names.find(topic[0])
+            text += f" {topic[0]}"
         agents = {
             names.key(p.name, p.entity): p.name
             for p in event.participants
@@ -110,7 +173,8 @@ def items(events: Sequence[Event], names: Names) -> list[Item]:
         out.append(
             Item(
                 i, event, when(event.date, duration_days=duration[0] if duration else None),
-                duration, kind_group(event.kind), people, agents, places,
+                duration, infer_group(event.kind, context), people, agents, places, text,
+                groups_in(context) | {kind_group(event.kind)}, context,
             )
         )
     return out
@@ -176,6 +240,8 @@ def score(
         kind = 1.0
     elif a.group == b.group:
         kind = 0.7
+    elif a.group in b.groups or b.group in a.groups:
+        kind = 0.5  # the other's kind is named in the sentence, not chosen for it
     else:
         kind = 0.0
     shared, union = names.overlap(a.names, b.names, weights)
@@ -210,9 +276,10 @@ def score(
 def link_all(
     items_: Sequence[Item], names: Names, *, settings: CompareSettings
 ) -> tuple[list[Link], int]:
-    """Loose links among the events (``settings.loose_threshold``) and the number of
-    candidate pairs scored; :func:`is_link` picks the firm ones."""
-    wording = Wording([f"{it.event.summary} {it.event.evidence.quote}" for it in items_])
+    """Scored links worth keeping and the number of candidate pairs scored;
+    :func:`firm_links` picks those that align, :func:`loose_links` those that make an
+    omission unlikely."""
+    wording = Wording([it.text for it in items_])
     pairs = candidates(items_, settings=settings)
     weights = name_weights(items_)
     similar = wording.similarities(pairs)
@@ -220,12 +287,14 @@ def link_all(
     for (i, j), words in zip(pairs, similar, strict=True):
         a, b = items_[i], items_[j]
         same_source = a.event.source == b.event.source
-        if same_source and (a.event.evidence.start, a.event.evidence.end) == (
-            b.event.evidence.start, b.event.evidence.end
+        if same_source and (
+            a.sentence == b.sentence
+            or (a.event.evidence.start, a.event.evidence.end)
+            == (b.event.evidence.start, b.event.evidence.end)
         ):
             continue  # one sentence holding two events: two happenings
         link = score(a, b, wording, names, weights, words=float(words))
-        if link.score >= settings.loose_threshold:
+        if link.score >= min(settings.loose_threshold, settings.mutual_floor):
             links.append(link)
     return links, len(pairs)
 
@@ -255,3 +324,53 @@ def is_link(link: Link, items_: Sequence[Item], *, settings: CompareSettings) ->
     same_source = items_[link.a].event.source == items_[link.b].event.source
     margin = settings.internal_margin if same_source else 0.0
     return link.score >= settings.link_threshold + margin
+
+
+def _near_kin(a: Item, b: Item) -> bool:
+    """Compatible kinds and dates no more than a month apart (or overlapping)."""
+    if not (a.group == b.group or a.group in b.groups or b.group in a.groups):
+        return False
+    if a.when is None or b.when is None:
+        return False
+    gap = max((b.when.lo - (a.when.start_hi or a.when.hi)).days,
+              (a.when.lo - (b.when.start_hi or b.when.hi)).days)
+    return gap <= 31
+
+
+def firm_links(
+    links: Sequence[Link], items_: Sequence[Item], *, settings: CompareSettings
+) -> list[Link]:
+    """Links that align two events: a score past the threshold, or a *mutual best*.
+
+    Between two sources, an event's best-scoring counterpart that returns the favour,
+    with a compatible kind and a date no more than a month away, is taken to describe
+    the same happening even when the words differ ("the 1988 Massacre" / "the 1988
+    executions"): each account tells a happening once, so the closest match across
+    them is the likeliest.
+    """
+    best: dict[tuple[int, str], Link] = {}
+    for link in links:
+        a, b = items_[link.a], items_[link.b]
+        if a.event.source == b.event.source or link.score < settings.mutual_floor:
+            continue
+        if not _near_kin(a, b):
+            continue
+        for mine, theirs in ((a, b), (b, a)):
+            key = (mine.index, theirs.event.source)
+            if key not in best or link.score > best[key].score:
+                best[key] = link
+    out = []
+    for link in links:
+        a, b = items_[link.a], items_[link.b]
+        mutual = (
+            best.get((a.index, b.event.source)) is link
+            and best.get((b.index, a.event.source)) is link
+        )
+        if mutual or is_link(link, items_, settings=settings):
+            out.append(link)
+    return out
+
+
+def loose_links(links: Sequence[Link], *, settings: CompareSettings) -> list[Link]:
+    """Links close enough that the other account may be telling the same happening."""
+    return [link for link in links if link.score >= settings.loose_threshold]

@@ -57,11 +57,14 @@ def compare(
         and e.status != "rejected"
     ]
     names = Names(entities)
-    items = align.items(kept, names)
-    loose, n_candidates = align.link_all(items, names, settings=settings)
-    firm = [link for link in loose if align.is_link(link, items, settings=settings)]
-    label = _labeler(sources)
+    topics = {sid: t for sid, text in texts.items() if (t := topic_of(text)) is not None}
     quote = QuoteFinder(texts)
+    items = align.items(kept, names, topics=topics, sentence=quote.whole_sentence)
+    scored, n_candidates = align.link_all(items, names, settings=settings)
+    firm = align.firm_links(scored, items, settings=settings)
+    loose = align.loose_links(scored, settings=settings)
+    loose += [link for link in firm if link.score < settings.loose_threshold]
+    label = _labeler(sources)
     found: dict[str, Conflict] = {}
     agreements = 0
     for link in firm:
@@ -72,7 +75,7 @@ def compare(
         if not pair and a.event.source != b.event.source:
             agreements += 1
     missing = omissions.find_omissions(
-        items, loose, texts=texts, label=label, settings=settings
+        items, loose, texts=texts, label=label, settings=settings, names=names
     )
     return Comparison(
         sources=tuple(sources),
@@ -83,6 +86,29 @@ def compare(
         candidates=n_candidates,
         events_per_year=_events_per_year(items),
     )
+
+
+def topic_of(text: str) -> tuple[str, int, int] | None:
+    """The title line of a text (after any front matter) and its offsets.
+
+    >>> topic_of("---\\ntitle: x\\n---\\nGreat Flood of 1910\\n\\nThe flood came.")
+    ('Great Flood of 1910', 17, 36)
+    """
+    pos = 0
+    if text.startswith("---"):
+        end = text.find("\n---", 3)
+        if end < 0:
+            return None
+        pos = end + 4
+    for line in text[pos:].splitlines(keepends=True):
+        stripped = line.strip()
+        if stripped:
+            if len(stripped) > 120 or stripped.endswith("."):
+                return None
+            start = text.index(stripped, pos)
+            return stripped, start, start + len(stripped)
+        pos += len(line)
+    return None
 
 
 def _labeler(sources: Sequence[Source]) -> conflicts.Label:

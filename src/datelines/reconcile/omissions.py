@@ -26,10 +26,10 @@ from collections.abc import Callable, Mapping, Sequence
 
 from datelines.reconcile.align import Item, Link
 from datelines.reconcile.settings import CompareSettings
-from datelines.reconcile.similarity import content_words, fold, same_name
+from datelines.reconcile.similarity import Names, content_words, fold
 from datelines.reconcile.types import Omission, Presence
 
-GENERIC_TYPES = {"GPE", "LOC"}  # countries and regions are too broad to show coverage
+GENERIC_TYPES = {"GPE", "LOC", "NORP", "DATE", "CARDINAL"}  # countries and regions are too broad to show coverage
 
 
 def key_terms(text: str, doc_freq: Mapping[str, int], n_docs: int, *, k: int = 5) -> list[str]:
@@ -63,6 +63,7 @@ def find_omissions(
     texts: Mapping[str, str],
     label: Callable[[str], str],
     settings: CompareSettings,
+    names: Names | None = None,
 ) -> list[Omission]:
     """Omissions among the sources (see the module docstring for the rules)."""
     by_source: dict[str, list[Item]] = defaultdict(list)
@@ -81,11 +82,15 @@ def find_omissions(
     for words in vocab.values():
         doc_freq.update(words)
     counts: dict[tuple[str, str], int] = {}
+    names = names or Names()
 
-    def mentions(name: str, sid: str) -> int:
-        if (name, sid) not in counts:
-            counts[name, sid] = _mentions(name, folded[sid])
-        return counts[name, sid]
+    def mentions(key: str, surface: str, sid: str) -> int:
+        known = names.mentions(key, sid)
+        if known is not None:
+            return known
+        if (surface, sid) not in counts:
+            counts[surface, sid] = _mentions(surface, folded[sid])
+        return counts[surface, sid]
 
     n_docs = len(folded)
     out: list[Omission] = []
@@ -100,8 +105,8 @@ def find_omissions(
             if sid == it.event.source or sid in linked_sources:
                 continue
             why = _why_omitted(
-                it, theirs, lambda name, sid=sid: mentions(name, sid), vocab[sid],
-                doc_freq, n_docs, settings, label(sid),
+                it, theirs, lambda key, surface, sid=sid: mentions(key, surface, sid),
+                vocab[sid], doc_freq, n_docs, settings, label(sid), names,
             )
             if why:
                 absent.append(sid)
@@ -124,12 +129,13 @@ def find_omissions(
 def _why_omitted(
     it: Item,
     theirs: Sequence[Item],
-    mentions: Callable[[str], int],
+    mentions: Callable[[str, str], int],
     words: set[str],
     doc_freq: Mapping[str, int],
     n_docs: int,
     settings: CompareSettings,
     name: str,
+    names: Names,
 ) -> str | None:
     span = _years(it)
     assert span is not None
@@ -144,11 +150,15 @@ def _why_omitted(
     if not (before and after):
         return None
     actors = [
-        (surface, mentions(surface))
-        for surface, p_type in _actor_names(it)
+        (surface, mentions(key, surface))
+        for key, surface, p_type in _actor_names(it, names)
         if p_type not in GENERIC_TYPES
     ]
-    actors = [(n, c) for n, c in actors if c >= settings.omission_min_mentions]
+    best: dict[str, tuple[str, int]] = {}
+    for surface, count in actors:
+        if count > best.get(fold(surface), ("", -1))[1]:
+            best[fold(surface)] = (surface, count)
+    actors = [nc for nc in best.values() if nc[1] >= settings.omission_min_mentions]
     if not actors:
         return None
     terms = key_terms(it.event.evidence.quote, doc_freq, n_docs)
@@ -168,11 +178,15 @@ def _why_omitted(
     )
 
 
-def _actor_names(it: Item) -> list[tuple[str, str]]:
-    seen: list[tuple[str, str]] = []
+def _actor_names(it: Item, names: Names) -> list[tuple[str, str, str]]:
+    """(key, surface, type) of the people and bodies an event names (its words too)."""
+    types = {names.key(p.name, p.entity): p.type for p in it.event.participants}
+    out = [
+        (key, surface, names.types.get(key) or types.get(key, "OTHER"))
+        for key, surface in it.names.items()
+    ]
     for p in it.event.participants:
-        if not any(same_name(p.name, s) for s, _ in seen):
-            seen.append((p.name, p.type))
-            if p.text and p.text != p.name:
-                seen.append((p.text, p.type))
-    return seen
+        if p.text and p.text != p.name:
+            key = names.key(p.name, p.entity)
+            out.append((key, p.text, names.types.get(key) or p.type))
+    return out

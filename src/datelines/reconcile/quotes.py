@@ -40,6 +40,15 @@ class QuoteFinder:
     def __call__(self, item: Item, value_text: str) -> str:
         return self.sentence(item.event, value_text)
 
+    def whole_sentence(self, event: Event) -> str:
+        """The sentence that holds the evidence (the evidence itself when unknown)."""
+        text = self.texts.get(event.source)
+        ev = event.evidence
+        if not text or text[ev.start : ev.end] != ev.quote:
+            return ev.quote
+        whole = sentence_at(text, ev.start)
+        return whole if ev.quote in whole else ev.quote
+
     def sentence(self, event: Event, value_text: str) -> str:
         quote = event.evidence.quote
         if not value_text or value_text in quote:

@@ -20,6 +20,7 @@ class CompareSettings:
     max_postings: int = 80  # coarse bucket: skip keys carried by more events than this
     link_threshold: float = 0.42  # score at which two events describe one happening
     internal_margin: float = 0.08  # same-source pairs need this much more
+    mutual_floor: float = 0.2  # a mutual best match needs at least this score
     loose_threshold: float = 0.3  # an omission needs no event of the other even this close
     omission_years: int = 5  # the silent source dates events this close on both sides
     omission_min_mentions: int = 2  # the silent source must name the actors this often

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 
@@ -27,7 +28,9 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from datelines.model import Entity
 
-SUFFIXES = ("ations", "ation", "ions", "ion", "ings", "ing", "ers", "er", "ed", "es", "s")
+SUFFIXES = (
+    "ations", "ation", "ions", "ion", "ings", "ing", "ers", "er", "ed", "es", "s", "e"
+)
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august",
     "september", "october", "november", "december", "summer", "winter", "spring",
@@ -154,6 +157,10 @@ def same_name(a: str, b: str) -> bool:
 class Names:
     """Canonical keys for participant names, through entities when known.
 
+    With resolved entities (their mentions carry source and offsets), ``within`` lists
+    the entities a source mentions inside a span and ``mentions`` counts an entity's
+    mentions in a source.
+
     >>> n = Names([Entity(id="e1", name="MEK", type="ORG", aliases=("Mojahedin",))])
     >>> n.key("Mojahedin") == n.key("MEK") == "e1"
     True
@@ -161,14 +168,66 @@ class Names:
 
     def __init__(self, entities: Iterable[Entity] = ()) -> None:
         self.alias: dict[str, str] = {}
+        self.types: dict[str, str] = {}
+        self.display: dict[str, str] = {}
+        self.spans: dict[str, list[tuple[int, int, str, str]]] = {}
+        self.counts: dict[tuple[str, str], int] = {}
         for entity in entities:
+            self.types[entity.id] = entity.type
+            self.display[entity.id] = entity.name
             for name in (entity.name, *entity.aliases):
                 self.alias.setdefault(fold(name), entity.id)
+            for m in entity.mentions:
+                self.spans.setdefault(m.source, []).append(
+                    (m.start, m.end, entity.id, entity.name)
+                )
+                self.counts[entity.id, m.source] = self.counts.get((entity.id, m.source), 0) + 1
+        for spans in self.spans.values():
+            spans.sort()
+        self._starts = {sid: [s[0] for s in spans] for sid, spans in self.spans.items()}
+        aliases = sorted((a for a in self.alias if len(a) >= 3), key=len, reverse=True)
+        self._finder = (
+            re.compile(r"\b(?:" + "|".join(map(re.escape, aliases)) + r")\b")
+            if aliases else None
+        )
+
+    def find(self, text: str) -> dict[str, str]:
+        """{entity id: surface} of the known entities whose names occur in ``text``.
+
+        >>> Names([Entity(id="e1", name="MEK", type="ORG", aliases=("Mojahedin",))]
+        ...       ).find("The Mojahedin met.")
+        {'e1': 'MEK'}
+        """
+        if self._finder is None:
+            return {}
+        out: dict[str, str] = {}
+        for m in self._finder.finditer(fold(text)):
+            key = self.alias[m.group(0)]
+            out.setdefault(key, self.display.get(key, m.group(0)))
+        return out
 
     def key(self, name: str, entity: str | None = None) -> str:
-        if entity:
-            return entity
-        return self.alias.get(fold(name), fold(name))
+        """The resolved entity id of a name, else the extractor's id, else the name."""
+        return self.alias.get(fold(name)) or entity or fold(name)
+
+    def within(self, source: str, start: int, end: int) -> dict[str, str]:
+        """{entity id: name} of the entities mentioned in ``source[start:end]``."""
+        spans = self.spans.get(source)
+        if not spans:
+            return {}
+        out: dict[str, str] = {}
+        for s, e, eid, name in spans[bisect_left(self._starts[source], start):]:
+            if s >= end:
+                break
+            if e <= end:
+                out.setdefault(eid, name)
+        return out
+
+    def mentions(self, key: str, source: str) -> int | None:
+        """How often ``source`` mentions entity ``key`` (None: not a known entity)."""
+        if key not in self.types:
+            return None
+        return self.counts.get((key, source), 0)
 
     def overlap(
         self,
