@@ -32,12 +32,24 @@ from typing import Protocol
 
 from datelines.errors import InputError
 
+__all__ = [
+    "TimemlDoc",
+    "TimemlTimex",
+    "TimexLike",
+    "attributes",
+    "parse_timeml",
+    "read_timeml",
+    "tag_dir",
+    "write_timeml",
+]
+
 SAMPLE = (
     '<?xml version="1.0" ?>\n<TimeML>\n<DCT><TIMEX3 tid="t0" type="DATE" '
     'value="2020-05-01">May 1</TIMEX3></DCT>\n<TEXT>Rain <EVENT eid="e1">&amp;c.</EVENT>'
     ' on &lt;<TIMEX3 tid="t1" type="DATE" value="2020-05-04">Monday</TIMEX3>&gt;.</TEXT>'
     '\n<TLINK lid="l1" timeID="t1" relatedToTime="t0"/>\n</TimeML>\n'
 )
+
 
 _TEXT = re.compile(r"<TEXT\b[^>]*>(.*?)</TEXT>", re.S)
 _DCT_TIMEX = re.compile(r"(<DCT>\s*<TIMEX3\b)([^>]*)(>)", re.S)

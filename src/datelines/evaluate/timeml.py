@@ -35,6 +35,18 @@ from typing import Any
 
 from datelines.errors import EvaluationError
 
+__all__ = [
+    "Counts",
+    "ScoredTimex",
+    "align",
+    "evaluate_dirs",
+    "evaluate_pairs",
+    "mistakes",
+    "score_pair",
+    "scores",
+    "timexes",
+]
+
 _TEXT = re.compile(r"<TEXT\b[^>]*>(.*?)</TEXT>", re.S)
 _TAG = re.compile(r"<[^>]*>")
 _TIMEX = re.compile(r"<TIMEX3[^>]*>[^<]*</TIMEX3>")
