@@ -166,3 +166,35 @@ def test_demo_writes_page_and_json(
     data = json.loads((tmp_path / "out" / "timeline.json").read_text())
     assert len(data["sources"]) == len(list(sample_dir.glob("*.md")))
     assert data["events"] and "timeline.html" in result.stdout
+
+
+def test_a_crash_in_one_file_does_not_stop_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datelines.extract as extract_module
+
+    real = extract_module.extract
+
+    def flaky(document, **options):  # type: ignore[no-untyped-def]
+        if Path(document.source.path).name == "crash.txt":
+            raise ValueError("bad\nthing")
+        return real(document, **options)
+
+    monkeypatch.setattr(extract_module, "extract", flaky)
+    (tmp_path / "crash.txt").write_text(GOOD)
+    (tmp_path / "fine.txt").write_text(GOOD.replace("Eastbridge", "Northgate"))
+    db = tmp_path / "t.db"
+    result = CliRunner().invoke(
+        main,
+        [
+            "add",
+            "--db",
+            str(db),
+            str(tmp_path / "crash.txt"),
+            str(tmp_path / "fine.txt"),
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    [line] = result.stderr.splitlines()
+    assert "crash.txt" in line and "internal error (ValueError: bad thing)" in line
+    assert "added " in result.stdout and "fine.txt" in result.stdout

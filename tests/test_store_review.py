@@ -124,3 +124,19 @@ def test_reviewed_survive_changed_document(store: Store) -> None:
     spans = [(e.evidence.start, e.evidence.end) for e in events.values()]
     assert len(spans) == len(set(spans))
     assert sum(not e.reviewed for e in events.values()) == 1
+
+
+def test_same_file_under_another_name_is_replaced(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "river.txt").write_text(RIVER_TEXT)
+    with Store.open(":memory:") as store:
+        first = make_document(path="river.txt")
+        store.add(first, make_extraction(first))
+        event = store.events()[0]
+        store.update_event(event.id, event.replace(reviewed=True, status="accepted"))
+        changed = make_document(
+            RIVER_TEXT + "\nLater.\n", path=str(tmp_path / "river.txt")
+        )
+        result = store.add(changed, make_extraction(changed))
+        assert result.replaced == first.source.id and result.kept_reviewed == 1
+        assert [s.path for s in store.sources()] == [str(tmp_path / "river.txt")]

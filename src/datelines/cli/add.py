@@ -95,6 +95,13 @@ def add_files(
         except DatelinesError as err:
             failures.append(err)
             say(f"datelines: error: {err}", True)
+        except Exception as err:  # a bug in a stage: report it, keep the batch going
+            failure = DatelinesError(
+                f"cannot add '{path}': internal error ({type(err).__name__}: {err}); "
+                "the other files go on; please report this with the file"
+            )
+            failures.append(failure)
+            say(f"datelines: error: {' '.join(str(failure).split())}", True)
         else:
             results.append(result)
             say(describe(path, result), False)

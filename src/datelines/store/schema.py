@@ -4,14 +4,15 @@ Each migration runs once, in order, and is recorded in the ``migrations`` table 
 the time it was applied (the idea of sqlite-utils' migrations). Tables are plain and
 joined by foreign keys, so the database reads well in any SQLite browser:
 
-``sources`` → ``documents`` (text, run-length offsets, blocks), ``events`` (nested
+``sources`` (with ``location``, the absolute path a file was added from) →
+``documents`` (text, run-length offsets, blocks), ``events`` (nested
 parts as JSON columns), ``eras``, ``mentions``; ``entities``; ``audit``; FTS5 indexes
 ``documents_fts`` (normalized text) and ``events_fts`` (summaries and quotes).
 
 >>> import sqlite3
 >>> db = sqlite3.connect(":memory:")
 >>> migrate(db, now="2020-01-01T00:00:00+00:00")
-['001_tables', '002_fts', '003_audit']
+['001_tables', '002_fts', '003_audit', '004_source_location']
 >>> migrate(db, now="2020-01-01T00:00:00+00:00")
 []
 """
@@ -139,6 +140,13 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
             undone INTEGER NOT NULL DEFAULT 0
         );
         CREATE INDEX audit_event ON audit(event);
+        """,
+    ),
+    (
+        "004_source_location",
+        """
+        ALTER TABLE sources ADD COLUMN location TEXT;
+        CREATE INDEX sources_location ON sources(location);
         """,
     ),
 )

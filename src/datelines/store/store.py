@@ -51,6 +51,15 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+def _location(path: str) -> str | None:
+    """The absolute path of a file that exists (``a.txt`` and ``./a.txt`` agree)."""
+    try:
+        found = Path(path)
+        return str(found.resolve()) if path and found.is_file() else None
+    except OSError:
+        return None
+
+
 def _open_problem(err: sqlite3.Error) -> tuple[str, str]:
     """The problem and its fix for an error met while opening a database."""
     text = str(err).lower()
@@ -155,10 +164,12 @@ class Store(Review):
             ).fetchone()
             if row is not None:
                 return AddResult(row["id"], False, 0, 0)
+            location = _location(source.path)
             old_ids = [
                 r["id"]
                 for r in db.execute(
-                    "SELECT id FROM sources WHERE path = ?", (source.path,)
+                    "SELECT id FROM sources WHERE path = ? OR location = ?",
+                    (source.path, location),
                 )
             ]
             kept = [
@@ -206,10 +217,11 @@ class Store(Review):
         return [self.add(document, extraction) for document, extraction in pairs]
 
     def _insert_source(self, db: sqlite3.Connection, document: Document) -> None:
-        columns = [*SOURCE_COLUMNS, "added_at"]
+        columns = [*SOURCE_COLUMNS, "added_at", "location"]
+        location = _location(document.source.path)
         db.execute(
             f"INSERT INTO sources {placeholders(columns)}",
-            (*source_row(document.source), self.now()),
+            (*source_row(document.source), self.now(), location),
         )
         runs = codec.offsets_to_runs(document.offsets)
         db.execute(
