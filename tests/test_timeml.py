@@ -166,6 +166,21 @@ def test_tag_dir_then_score(tmp_path: Path) -> None:
     )
 
 
+def test_tag_dir_checks_mode_and_reports_progress(tmp_path: Path) -> None:
+    (tmp_path / "a.tml").write_text(FILE)
+    with pytest.raises(InputError, match="unknown temporal mode 'story'"):
+        tag_dir(tmp_path, tmp_path / "out", mode="story", tagger=stub_tagger)
+    done: list[str] = []
+    tag_dir(
+        tmp_path,
+        tmp_path / "out",
+        mode="narrative",
+        tagger=stub_tagger,
+        progress=done.append,
+    )
+    assert done == ["a.tml"]
+
+
 def test_tag_dir_reports_failures_after_writing_the_rest(tmp_path: Path) -> None:
     (tmp_path / "a.tml").write_text(FILE)
     (tmp_path / "b.tml").write_text("<TimeML>no text element</TimeML>")

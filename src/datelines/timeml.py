@@ -294,7 +294,12 @@ def tag_dir(
     ``tagger`` defaults to :func:`datelines.nlp.temporal.tag`, called as
     ``tag(text, dct=..., mode=mode)``. A file that fails is skipped; the failures are
     raised together, as one :class:`InputError`, after every other file is written.
+    ``progress(name)`` is called after each file written.
     """
+    if mode not in ("news", "narrative"):
+        raise InputError(
+            "mode", f"unknown temporal mode '{mode}'", "use news or narrative"
+        )
     in_dir, out_dir = Path(in_dir), Path(out_dir)
     files = sorted(in_dir.glob("*.tml"))
     if not files:
@@ -306,8 +311,6 @@ def tag_dir(
     failures: list[str] = []
     written = 0
     for path in files:
-        if progress is not None:
-            progress(path.name)
         try:
             doc = read_timeml(path)
             output = write_timeml(doc, run(doc.text, dct=doc.dct, mode=mode))
@@ -316,6 +319,8 @@ def tag_dir(
             continue
         (out_dir / path.name).write_text(output, encoding="utf-8")
         written += 1
+        if progress is not None:
+            progress(path.name)
     if failures:
         raise InputError(
             str(in_dir),
