@@ -26,6 +26,7 @@ _POINT = re.compile(
     r"^(?P<bc>BC)?(?P<year>\d{4})(?:-(?:(?P<month>\d\d)(?:-(?P<day>\d\d))?"
     r"|(?P<part>SP|SU|FA|WI|Q[1-4]|H[12])|W(?P<week>\d\d)))?(?:T|$)"
 )
+FORWARD = 10
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _LETTER = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D",
            "week": "W", "weekend": "WE", "fortnight": "W", "month": "M",
@@ -303,6 +304,8 @@ def resolve_date(
                 year += 1 if month <= reference_month else 0
         elif ref is not None and ref.origin == "document" and month is not None:
             year = _nearest_year(p, month, day or 15, tense)
+        elif month is not None and p.month is not None and month < p.month - FORWARD:
+            year += 1  # the story moves forward: "In January" after "December 1941"
         if spec.season and spec.rel and ref is not None:
             year = _season_year(spec, p)
     if spec.year_shift and year is not None:

@@ -257,10 +257,29 @@ def tag(
                 if heading not in seen_heading:
                     seen_heading.add(heading)
                     story.update(value, found.text, "heading")
-            elif spec.kind == "date" or mode == "narrative":
+            elif _moves_anchor(spec, value, story, found.start - sent[0]):
                 story.update(value, found.text, "relative")
     _fill_times(text, out, times, story)
     return _ranges(text, out)
+
+
+def _moves_anchor(spec: Spec, value: str, story: _Story, offset: int) -> bool:
+    """Whether a resolved date becomes the story's anchor.
+
+    In news only calendar dates do (relative ones lean on the document date). In a
+    narrative a bare year deep inside a sentence ("elections planned for 1976") does
+    not displace a finer anchor: it is more often an aside than a move of the story.
+    """
+    if story.mode == "news":
+        return spec.kind == "date"
+    current = point(story.context.value) if story.context else None
+    year_only = re.fullmatch(r"\d{4}", value) is not None
+    if year_only and current is not None and current.month and offset > ASIDE:
+        return False
+    return True
+
+
+ASIDE = 30  # characters from the sentence start
 
 
 def _fill_times(text: str, out: list[Timex],
