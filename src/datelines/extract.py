@@ -15,7 +15,7 @@ the latest date the text gives, and the returned ``Source`` says so
 (``date_inferred=True``).
 
 >>> from datelines.extract import document_from_text
->>> document = document_from_text("In 1931 the founder died in exile.\\n", name="t.txt")
+>>> document = document_from_text("In 1931 the poet died in exile.\\n", name="t.txt")
 >>> extraction = extract(document, nlp=pipeline(model=None))
 >>> [(e.date.value, e.kind) for e in extraction.events]
 [('1931', 'death')]

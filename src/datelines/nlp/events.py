@@ -106,8 +106,9 @@ def detect(doc: Doc, timexes: Sequence[Timex], *, dct: str | None = None) -> lis
     last_block, gap = -1, 0
     for sent in sentences(doc):
         kind = block_kind(blocks, sent.start_char)
-        own = [t for t in timexes if sent.start_char <= t.start < sent.end_char
-               and usable(t) and not names_a_thing(sent, t)]
+        inside = [t for t in timexes if sent.start_char <= t.start < sent.end_char]
+        own = [t for t in inside if usable(t) and not names_a_thing(sent, t)]
+        recurring = any(t.type == "SET" for t in inside)  # "met every week"
         if kind in ("heading", "title"):
             heading = max(own, key=_specificity) if own else None
             current, last, told = heading, None, None
@@ -144,7 +145,8 @@ def detect(doc: Doc, timexes: Sequence[Timex], *, dct: str | None = None) -> lis
             found[last] = _with_more(found[last], sent)
             gap = 0
             continue
-        if verb is not None and trigger is not None and anchor_timex is not None:
+        if verb is not None and trigger is not None and anchor_timex is not None \
+                and not recurring:
             start, end = sent.start_char, sent.end_char
             anchor = "heading" if anchor_timex is heading else "relative"
             found.append(Found(start, end, (start, end), trigger, verb.lemma_,
@@ -197,6 +199,8 @@ def _with_more(item: Found, sent: Span) -> Found:
 
 
 def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
+    if own and not sent.doc.has_annotation("DEP"):
+        return [_unparsed(sent, own)]
     groups: dict[int, list[Timex]] = {}
     anchors: dict[int, Token] = {}
     for timex in own:
@@ -241,6 +245,22 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
                          places_of(sent, start, end), relation=relation,
                          trigger_pos=pos))
     return out
+
+
+def _unparsed(sent: Span, own: Sequence[Timex]) -> Found:
+    """Without a parser (the blank fallback pipeline): one event per dated sentence,
+    its kind from the first trigger word seen."""
+    kind = GENERIC
+    for token in sent:
+        words = {token.lower_, token.lower_.removesuffix("d"), token.lower_.removesuffix("ed"),
+                 token.lower_.removesuffix("s")}
+        hit = next((k for w in words for k in (kind_of_lemma(w), kind_of_lemma(w, noun=True))
+                    if k is not None), None)
+        if hit is not None:
+            kind = hit
+            break
+    return Found(sent.start_char, sent.end_char, (sent.start_char, sent.end_char), kind,
+                 "", max(own, key=_specificity), "explicit", 0.6)
 
 
 def _named_event(anchor: Token, group: Sequence[Timex]) -> bool:
