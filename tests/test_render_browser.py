@@ -108,3 +108,13 @@ def test_conflict_marker_selects_both_claims(page_at) -> None:
     assert set(selected) == {"conflict:c1", events[1].id, events[4].id}
     assert "They differ." in page.locator("#details").inner_text()
     assert page.locator("#details mark").count() == 2
+
+
+def test_disputed_badge_opens_the_conflict(page_at) -> None:
+    page, _, errors, events = page_at
+    page.evaluate("id => window.datelinesShow(id)", events[1].id)
+    page.locator("#details button.badge.conflict").click()
+    assert "Sources disagree: date" in page.locator("#details h2").inner_text()
+    selected = page.evaluate("() => window.datelinesTimeline.getSelection()")
+    assert set(selected) == {"conflict:c1", events[1].id, events[4].id}
+    assert errors == []

@@ -67,7 +67,10 @@
       badges.appendChild(el("span", record.attribution.hedged ? "hedged" : "attributed", "badge hedged"));
     if (record.reviewed) badges.appendChild(el("span", "reviewed: " + record.status, "badge reviewed"));
     (record.conflicts || []).forEach(function (id) {
-      badges.appendChild(el("span", "disputed: " + conflictsById[id].type, "badge conflict"));
+      var link = el("button", "disputed: " + conflictsById[id].type + " \u2192", "badge conflict");
+      link.type = "button";
+      link.addEventListener("click", function () { select(id); });
+      badges.appendChild(link);
     });
     details.appendChild(badges);
     details.appendChild(passage(record));
@@ -167,8 +170,9 @@
     timeline.fit({ animation: false });
   }
   timeline.on("select", function (props) {
-    var id = props.items[0];
-    if (id === undefined) return;
+    if (props.items[0] !== undefined) select(props.items[0]);
+  });
+  function select(id) {
     if (conflictsById[id]) {
       showConflict(conflictsById[id]);
       var claims = (conflictsById[id].claims || []).map(function (c) { return c.event; })
@@ -177,7 +181,7 @@
     } else if (eventsById[id]) {
       showEvent(eventsById[id]);
     }
-  });
+  }
 
   var undated = document.getElementById("undated");
   data.undated.forEach(function (r) {
