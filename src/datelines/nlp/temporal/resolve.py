@@ -125,6 +125,8 @@ def shift_value(ref: Reference | None, unit: str, n: float | None) -> str:
     '1915-XX-XX'
     >>> shift_value(None, "year", -1)
     'XXXX'
+    >>> shift_value(Reference("BC0489", None, "relative"), "decade", 1)
+    'BC047'
     """
     if unit == "anchor":  # "the same time": the anchor itself
         return ref.value if ref else "XXXX"
@@ -169,10 +171,12 @@ def shift_value(ref: Reference | None, unit: str, n: float | None) -> str:
     if unit == "year":
         keep = f"-{p.part}" if p.part and p.part[0] == "Q" else ""
         return f"{year_text(p.year + k)}{keep}"
-    if unit == "decade":
-        return f"{p.year // 10 + k:03d}"
-    if unit in ("century", "millennium"):
-        return f"{p.year // 100 + k:02d}"
+    size, width = (10, 3) if unit == "decade" else (100, 2)
+    if unit in ("decade", "century", "millennium"):
+        if p.year <= 0:  # BC: the 480s BC are "BC048"; later decades count down
+            index = (1 - p.year) // size - k
+            return f"BC{index:0{width}d}" if index >= 0 else f"{-index - 1:0{width}d}"
+        return f"{p.year // size + k:0{width}d}"
     return year_text(p.year + k)
 
 
