@@ -23,6 +23,7 @@ from types import TracebackType
 from datelines.errors import StoreError
 from datelines.model import Document, Entity, Era, Event, Extraction, Mention, Source
 from datelines.store import codec
+from datelines.store.connect import connect, file_location
 from datelines.store.repin import repin
 from datelines.store.review import Review
 from datelines.store.rows import (
@@ -37,7 +38,6 @@ from datelines.store.rows import (
     source_from_row,
     source_row,
 )
-from datelines.store.schema import migrate
 from datelines.store.search import search_documents, search_events
 
 Clock = Callable[[], datetime]
@@ -49,41 +49,6 @@ class MissingError(StoreError):
 
 def _utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def _location(path: str) -> str | None:
-    """The absolute path of a file that exists (``a.txt`` and ``./a.txt`` agree)."""
-    try:
-        found = Path(path)
-        return str(found.resolve()) if path and found.is_file() else None
-    except OSError:
-        return None
-
-
-def _open_problem(err: sqlite3.Error) -> tuple[str, str]:
-    """The problem and its fix for an error met while opening a database."""
-    text = str(err).lower()
-    if "not a database" in text or "malformed" in text or "encrypted" in text:
-        return (
-            "the file is not a datelines database (or it is damaged)",
-            "pass another file with --db; the file was left untouched",
-        )
-    if "locked" in text or "busy" in text:
-        return (
-            "the database is locked by another program",
-            "close the other datelines or SQLite program and retry",
-        )
-    if "readonly" in text or "read-only" in text:
-        return (
-            "the file is read-only",
-            "make it writable or pass another file with --db",
-        )
-    if "unable to open" in text:
-        return (
-            "the file cannot be created or opened",
-            "check that its folder exists and is writable, or pass another --db",
-        )
-    return str(err), "pass another file with --db"
 
 
 class Store(Review):
@@ -103,33 +68,14 @@ class Store(Review):
         """Open (or create and migrate) the database at ``path``; ``":memory:"`` works.
 
         ``clock`` gives the audit trail's times (default: UTC now); ``timeout`` is how
-        long to wait for another program's lock. Raises :class:`StoreError` with a one-line fix when the file is not a
-        database, is locked, read-only or cannot be created; the file is left as it was.
+        long to wait for another program's lock. Raises :class:`StoreError` with a
+        one-line fix when the file is not a database, is locked, read-only or cannot
+        be created; the file is left as it was.
         """
         name = str(path)
-        if name != ":memory:" and Path(name).is_dir():
-            raise StoreError(
-                f"cannot open database '{name}': it is a folder; "
-                "pass a file name with --db"
-            )
-        db = None
-        try:
-            db = sqlite3.connect(name, timeout=timeout, isolation_level=None)
-            db.row_factory = sqlite3.Row
-            db.execute("SELECT count(*) FROM sqlite_master").fetchone()
-            db.execute("PRAGMA foreign_keys = ON")
-            store = cls(db, name, clock=clock or _utc_now)
-            migrate(db, now=store.now())
-            if name != ":memory:":
-                db.execute("PRAGMA journal_mode = WAL")
-        except sqlite3.Error as err:
-            if db is not None:
-                db.close()
-            problem, fix = _open_problem(err)
-            raise StoreError(
-                f"cannot open database '{name}': {problem}; {fix}"
-            ) from err
-        return store
+        clock = clock or _utc_now
+        db = connect(name, timeout=timeout, now=clock().isoformat(timespec="seconds"))
+        return cls(db, name, clock=clock)
 
     def close(self) -> None:
         """Close the connection (the store cannot be used afterwards)."""
@@ -164,7 +110,7 @@ class Store(Review):
             ).fetchone()
             if row is not None:
                 return AddResult(row["id"], False, 0, 0)
-            location = _location(source.path)
+            location = file_location(source.path)
             old_ids = [
                 r["id"]
                 for r in db.execute(
@@ -218,7 +164,7 @@ class Store(Review):
 
     def _insert_source(self, db: sqlite3.Connection, document: Document) -> None:
         columns = [*SOURCE_COLUMNS, "added_at", "location"]
-        location = _location(document.source.path)
+        location = file_location(document.source.path)
         db.execute(
             f"INSERT INTO sources {placeholders(columns)}",
             (*source_row(document.source), self.now(), location),
