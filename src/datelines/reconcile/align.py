@@ -62,6 +62,7 @@ class Link:
     score: float
     wording: float
     same_kind: bool
+    gap_days: int = 0  # how far apart the dates are (0: compatible or unknown)
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +99,7 @@ def has_defining_agents(kind: str) -> bool:
     return kind.lower() in kind_table()["defining_agents"]["kinds"]
 
 
+AGENT_TYPES = {"PERSON", "ORG"}  # who can found, sign or attack (not "Iranian", "Iran")
 GENERIC_KINDS = {"event", "other", "unknown", "occurrence", ""}
 
 
@@ -165,9 +167,10 @@ def items(
             people = names.find(topic[0])
             text += f" {topic[0]}"
         agents = {
-            names.key(p.name, p.entity): p.name
+            key: p.name
             for p in event.participants
             if p.role == "agent"
+            and names.types.get(key := names.key(p.name, p.entity), p.type) in AGENT_TYPES
         }
         places = {fold(p): p for p in event.places}
         out.append(
@@ -270,7 +273,8 @@ def score(
     if once:
         date_term = max(date_term, 0.1)
     value = 0.3 * kind + 0.25 * name_score + 0.45 * words + date_term
-    return Link(a.index, b.index, max(0.0, min(1.0, value)), words, same_kind)
+    gap = rel.gap_days if rel.kind == "conflict" else 0
+    return Link(a.index, b.index, max(0.0, min(1.0, value)), words, same_kind, gap)
 
 
 def link_all(
@@ -372,5 +376,9 @@ def firm_links(
 
 
 def loose_links(links: Sequence[Link], *, settings: CompareSettings) -> list[Link]:
-    """Links close enough that the other account may be telling the same happening."""
-    return [link for link in links if link.score >= settings.loose_threshold]
+    """Links close enough that the other account may be telling the same happening
+    (and dated no more than a year apart)."""
+    return [
+        link for link in links
+        if link.score >= settings.loose_threshold and link.gap_days <= 366
+    ]

@@ -146,22 +146,32 @@ def _clause(sentence: str, figure_text: str) -> str:
 
 
 def measure(figure: Figure, sentence: str) -> str | None:
-    """What a figure counts, from its ``of`` and the clause that holds it.
+    """What a figure counts: the nearest act (killed, wounded, arrested, attended) in
+    its clause, else the nearest thing counted (members, cities, votes), else its ``of``.
 
     >>> measure(Figure(value=7500, qualifier="more_than", text="More than 7,500"),
     ...         "More than 7,500 followers were killed in the fighting.")
     'dead'
+    >>> measure(Figure(value=186, text="186"), "It killed 69 people and wounded 186 others.")
+    'wounded'
     """
     if figure.unit == "%":
         return "percent"
-    clause = " ".join(filter(None, (figure.of, _clause(sentence, figure.text)))).lower()
-    if figure.text:
-        clause = clause.replace(figure.text.lower(), " ")
+    clause = _clause(sentence, figure.text).lower()
+    at = clause.find(figure.text.lower()) if figure.text else -1
+    at = at if at >= 0 else 0
     measures = _measures()
-    for name in MEASURE_ORDER:
-        for stem in measures.get(name, {}).get("stems", []):
-            if re.search(r"\b" + re.escape(stem.lower()), clause):
-                return name
+    acts, things = MEASURE_ORDER[:4], MEASURE_ORDER[4:]
+    for names in (acts, things):
+        found: list[tuple[int, int, str]] = []
+        for rank, name in enumerate(names):
+            for stem in measures.get(name, {}).get("stems", []):
+                for m in re.finditer(r"\b" + re.escape(stem.lower()), clause):
+                    found.append((abs(m.start() - at), rank, name))
+        if found:
+            return min(found)[2]
+    if figure.of:
+        return measure(Figure(value=figure.value, of=None, text=""), figure.of)
     return None
 
 

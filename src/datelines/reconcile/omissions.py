@@ -43,6 +43,24 @@ def key_terms(text: str, doc_freq: Mapping[str, int], n_docs: int, *, k: int = 5
     return [w for w in ranked if doc_freq.get(w, 0) < max(2, math.ceil(0.6 * n_docs))][:k]
 
 
+def shared_subject(names: Names, a: str, b: str) -> tuple[str, int] | None:
+    """The person or body both sources name most (its name, mentions in ``b``).
+
+    The accounts' common subject: an event of ``a`` that names other actors still
+    falls in ``b``'s topic when ``b`` covers its years.
+    """
+    best: tuple[int, str] | None = None
+    for key, kind in names.types.items():
+        if kind not in ("ORG", "PERSON"):
+            continue
+        both = min(names.counts.get((key, a), 0), names.counts.get((key, b), 0))
+        if both >= 2 and (best is None or both > best[0]):
+            best = (both, key)
+    if best is None:
+        return None
+    return names.display.get(best[1], best[1]), names.counts.get((best[1], b), 0)
+
+
 def _years(it: Item) -> tuple[int, int] | None:
     if it.when is None:
         return None
@@ -107,6 +125,7 @@ def find_omissions(
             why = _why_omitted(
                 it, theirs, lambda key, surface, sid=sid: mentions(key, surface, sid),
                 vocab[sid], doc_freq, n_docs, settings, label(sid), names,
+                shared_subject(names, it.event.source, sid),
             )
             if why:
                 absent.append(sid)
@@ -136,6 +155,7 @@ def _why_omitted(
     settings: CompareSettings,
     name: str,
     names: Names,
+    subject: tuple[str, int] | None = None,
 ) -> str | None:
     span = _years(it)
     assert span is not None
@@ -159,6 +179,8 @@ def _why_omitted(
         if count > best.get(fold(surface), ("", -1))[1]:
             best[fold(surface)] = (surface, count)
     actors = [nc for nc in best.values() if nc[1] >= settings.omission_min_mentions]
+    if not actors and subject is not None:
+        actors = [subject]  # the subject both accounts share (the MEK, the ANC...)
     if not actors:
         return None
     terms = key_terms(it.event.evidence.quote, doc_freq, n_docs)
@@ -167,8 +189,9 @@ def _why_omitted(
     if not terms:
         return None
     present = [t for t in terms if t in words]
-    if len(present) / len(terms) > settings.omission_max_present_terms:
-        return None
+    idf = {t: math.log((n_docs + 1) / (doc_freq.get(t, 0) + 1)) + 0.1 for t in terms}
+    if sum(idf[t] for t in present) / sum(idf.values()) > settings.omission_max_present_terms:
+        return None  # the silent text holds the rarer words: it may tell it undated
     actor, count = max(actors, key=lambda nc: nc[1])
     when = it.event.date.value if span[0] == span[1] else f"{span[0]}-{span[1]}"
     return (

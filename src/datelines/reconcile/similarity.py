@@ -49,7 +49,8 @@ def fold(text: str) -> str:
     """
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"['\u2019\u2018`]", "", text.lower())
+    text = re.sub(r"['\u2019]s\b", "", text.lower())  # possessive: "the MEK's"
+    text = re.sub(r"['\u2019\u2018`]", "", text)
     return re.sub(r"[^a-z0-9%]+", " ", text).strip()
 
 
@@ -75,7 +76,7 @@ def content_words(text: str) -> list[str]:
     return [
         stem(w)
         for w in words
-        if w not in ENGLISH_STOP_WORDS and w not in MONTHS and not w.isdigit()
+        if w not in ENGLISH_STOP_WORDS and w not in MONTHS and not w[0].isdigit()
         and len(w) > 2
     ]
 
