@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from test_export import check
 
 from datelines.cli import main
+from datelines.export import schema
 
 GOOD = (
     "The Lantern Society\n\n"
@@ -166,6 +168,10 @@ def test_demo_writes_page_and_json(
     data = json.loads((tmp_path / "out" / "timeline.json").read_text())
     assert len(data["sources"]) == len(list(sample_dir.glob("*.md")))
     assert data["events"] and "timeline.html" in result.stdout
+    rules = schema()  # the real pipeline's output keeps the JSON contract
+    assert check(data, rules, rules["$defs"]) == []
+    html = (tmp_path / "out" / "timeline.html").read_text()
+    assert html.count("<script") == 3 and "vis-timeline and vis-graph2d" in html
 
 
 def test_a_crash_in_one_file_does_not_stop_the_batch(
