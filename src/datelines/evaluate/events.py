@@ -217,6 +217,10 @@ def gold_pairs(gold_dir: str | Path) -> list[tuple[Path, Path]]:
                 "corpus/ folder beside gold/"
             )
         pairs.append((text, gold))
+    if not pairs:
+        raise EvaluationError(
+            f"no *.gold.jsonl files in '{gold_dir}'; pass the gold/ folder of the corpus"
+        )
     return pairs
 
 
