@@ -251,7 +251,9 @@ def score(
     raw_shared = names.overlap(a.names, b.names)[0]
     name_score = shared / union if shared > 0 else 0.0
     if raw_shared:  # even a name every event carries says a little
-        name_score = max(name_score, 0.3)
+        name_score = max(name_score, 0.15)
+    if a.coarse or b.coarse:  # a decade holds many happenings of one kind
+        kind *= 0.5
     if words is None:
         words = wording.similarity(a.index, b.index)
     rel = date_relation(
@@ -334,7 +336,7 @@ def _near_kin(a: Item, b: Item) -> bool:
     """Compatible kinds and dates no more than a month apart (or overlapping)."""
     if not (a.group == b.group or a.group in b.groups or b.group in a.groups):
         return False
-    if a.when is None or b.when is None:
+    if a.when is None or b.when is None or a.coarse or b.coarse:
         return False
     gap = max((b.when.lo - (a.when.start_hi or a.when.hi)).days,
               (a.when.lo - (b.when.start_hi or b.when.hi)).days)
@@ -377,8 +379,9 @@ def firm_links(
 
 def loose_links(links: Sequence[Link], *, settings: CompareSettings) -> list[Link]:
     """Links close enough that the other account may be telling the same happening
-    (and dated no more than a year apart)."""
+    (dated no more than a year apart, with some words in common)."""
     return [
         link for link in links
         if link.score >= settings.loose_threshold and link.gap_days <= 366
+        and link.wording >= settings.loose_wording
     ]
