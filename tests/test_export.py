@@ -267,3 +267,52 @@ def test_to_json_on_plain_objects() -> None:
     )
     assert [e["id"] for e in data["events"]] == [e.id for e in extraction.events]
     assert data["entities"][0]["aliases"] == ["the Guild"]
+
+
+def test_timeml_shared_evidence_crossing_spans_and_spanless_dates() -> None:
+    from datelines.export import to_timeml
+
+    document = make_document()
+    first, second, third = make_extraction(document).events
+    # a second event on the same evidence, dated by the document (no words)
+    twin = first.replace(
+        id="twin", date=DateClaim(value="1990", text="", anchor="document")
+    )
+    # a date span that crosses the end of the first evidence into the next line
+    end = first.evidence.end
+    crossing = second.replace(
+        id="cross",
+        date=DateClaim(
+            value="1921",
+            text=document.original[end - 5 : end + 4],
+            span=(end - 5, end + 4),
+        ),
+    )
+    text = to_timeml(document, [first, twin, crossing, third])
+    root = ET.fromstring(text)
+    body = root.find("TEXT")
+    assert "".join(body.itertext()) == document.original
+    events = body.findall(".//EVENT")
+    assert len(events) == 3  # first and twin share one EVENT
+    assert len(root.findall("MAKEINSTANCE")) == 4
+    empty = [t for t in body.iter("TIMEX3") if not (t.text or "")]
+    # the crossing date becomes an empty TIMEX3: every TLINK points at a TIMEX3
+    tids = {t.get("tid") for t in body.iter("TIMEX3")}
+    assert {lk.get("relatedToTime") for lk in root.findall("TLINK")} <= tids
+    assert sorted(t.get("value") for t in empty) == ["1921", "1990"]
+
+
+def test_timeml_equal_spans_nest() -> None:
+    from datelines.export import to_timeml
+
+    document = make_document()
+    event = make_extraction(document).events[1]
+    words = event.date.span
+    only_date = event.replace(
+        evidence=event.evidence.__class__(
+            quote=event.date.text, start=words[0], end=words[1]
+        )
+    )
+    root = ET.fromstring(to_timeml(document, [only_date]))
+    event_tag = root.find("TEXT/EVENT")
+    assert event_tag.find("TIMEX3").text == "3 March 1923"

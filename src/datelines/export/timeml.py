@@ -5,10 +5,10 @@ each event (``tid``, ``type="DATE"``, ``value``, ``mod``) and an ``EVENT`` on ea
 evidence span (``eid``, ``class="OCCURRENCE"``); ``MAKEINSTANCE`` and an
 ``IS_INCLUDED`` ``TLINK`` tie each event instance to its date. The document date is the
 ``DCT``. Tags never cross: a TIMEX3 may sit inside an EVENT's evidence (well-formed
-XML, looser than the TimeML DTD, which keeps EVENT to one word); a span that would
-cross an already open tag is left untagged. A date without a span in the text
-(inferred, taken from the document date) is written as an empty, non-consuming TIMEX3
-at the start of its evidence.
+XML, looser than the TimeML DTD, which keeps EVENT to one word); an evidence span that
+would cross an earlier one is left out with its event; a date whose words would cross
+a tag, or that has no words in the text (inferred, the document date), is written as
+an empty, non-consuming TIMEX3 at the start of its evidence.
 
 >>> from datelines.model import DateClaim, Document, Event, Evidence, Source
 >>> text = "Rain & hail on 2 May 1990."
@@ -37,38 +37,65 @@ def _timex_attrs(tid: str, event: Event) -> str:
     return attrs
 
 
+def _spans(text: str, events: list[Event]) -> set[tuple[int, int]]:
+    """The evidence and date spans that can be tagged without crossing each other."""
+    wanted: set[tuple[int, int]] = set()
+    for event in events:
+        evidence, date = event.evidence, event.date
+        if (
+            evidence.end > evidence.start
+            and text[evidence.start : evidence.end] == evidence.quote
+        ):
+            wanted.add((evidence.start, evidence.end))
+            if (
+                date.span
+                and date.text
+                and text[date.span[0] : date.span[1]] == date.text
+            ):
+                wanted.add(date.span)
+    kept: set[tuple[int, int]] = set()
+    stack: list[tuple[int, int]] = []
+    for start, end in sorted(wanted, key=lambda span: (span[0], -span[1])):
+        while stack and stack[-1][1] <= start:
+            stack.pop()
+        if stack and end > stack[-1][1]:
+            continue  # would cross an open tag
+        kept.add((start, end))
+        stack.append((start, end))
+    return kept
+
+
 def to_timeml(document: Document, events: Iterable[Event]) -> str:
     """The TimeML file text for one document and its events."""
     text = document.original
+    chosen = list(events)
+    kept = _spans(text, chosen)
     tags: list[tuple[int, int, str, str]] = []  # start, end, open tag, close tag
     links: list[str] = []
     eids: dict[tuple[int, int], str] = {}
     tids: dict[tuple[int, int], str] = {}
     empty: list[tuple[int, str]] = []
-    for n, event in enumerate(events, start=1):
-        evidence = event.evidence
+    for event in chosen:
+        evidence, date = event.evidence, event.date
         span = (evidence.start, evidence.end)
-        if span[1] <= span[0] or text[span[0] : span[1]] != evidence.quote:
+        if span not in kept:
             continue
         if span not in eids:
             eids[span] = eid = f"e{len(eids) + 1}"
             tags.append((*span, f'<EVENT eid="{eid}" class="OCCURRENCE">', "</EVENT>"))
-        date = event.date
-        if date.span and date.text and text[date.span[0] : date.span[1]] == date.text:
+        if date.span in kept and date.text:
             if date.span not in tids:
                 tids[date.span] = tid = f"t{len(tids) + 1}"
-                tags.append(
-                    (*date.span, f"<TIMEX3 {_timex_attrs(tid, event)}>", "</TIMEX3>")
-                )
+                tag = f"<TIMEX3 {_timex_attrs(tid, event)}>"
+                tags.append((*date.span, tag, "</TIMEX3>"))
             tid = tids[date.span]
-        else:
+        else:  # no words for the date in the text (or they cross another tag)
             tid = f"t{len(tids) + len(empty) + 1}n"
+            attrs = _timex_attrs(tid, event)
             empty.append(
-                (
-                    evidence.start,
-                    f'<TIMEX3 {_timex_attrs(tid, event)} functionInDocument="NONE"/>',
-                )
+                (evidence.start, f'<TIMEX3 {attrs} functionInDocument="NONE"/>')
             )
+        n = len(links) // 2 + 1
         status = f"{event.status}{', reviewed' if event.reviewed else ''}"
         links.append(
             f'<MAKEINSTANCE eiid="ei{n}" eventID="{eids[span]}" '
@@ -87,37 +114,25 @@ def to_timeml(document: Document, events: Iterable[Event]) -> str:
             f'<DCT><TIMEX3 tid="t0" type="DATE" value={quoteattr(dct)} '
             f'functionInDocument="CREATION_TIME">{escape(dct)}</TIMEX3></DCT>\n'
         )
-    return (
-        head
-        + f"<TEXT>{body}</TEXT>\n"
-        + "\n".join(links)
-        + ("\n" if links else "")
-        + "</TimeML>\n"
-    )
+    tail = "\n".join(links) + ("\n" if links else "")
+    return head + f"<TEXT>{body}</TEXT>\n" + tail + "</TimeML>\n"
 
 
 def _inline(
     text: str, tags: list[tuple[int, int, str, str]], empty: list[tuple[int, str]]
 ) -> str:
-    """Text with tags inserted; a tag that would cross an open one is dropped."""
-    kept: list[tuple[int, int, str, str]] = []
-    stack: list[tuple[int, int]] = []
-    for start, end, opening, closing in sorted(tags, key=lambda t: (t[0], -t[1])):
-        while stack and stack[-1][1] <= start:
-            stack.pop()
-        if stack and end > stack[-1][1]:
-            continue
-        kept.append((start, end, opening, closing))
-        stack.append((start, end))
-    inserts: list[tuple[int, int, int, str]] = []  # position, order, depth key, tag
-    for start, end, opening, closing in kept:
-        inserts.append((start, 1, -end, opening))
-        inserts.append((end, 0, -start, closing))
+    """Text with tags inserted (the tags nest; see :func:`_spans`)."""
+    # at one position: closings (innermost first), empty tags, then openings
+    # (outermost first); the tag order breaks ties so equal spans nest too
+    inserts: list[tuple[int, int, int, int, str]] = []
+    for n, (start, end, opening, closing) in enumerate(tags):
+        inserts.append((start, 2, -end, n, opening))
+        inserts.append((end, 0, -start, -n, closing))
     for at, tag in empty:
-        inserts.append((at, 0, 1, tag))
-    inserts.sort(key=lambda i: (i[0], i[1], i[2]))
+        inserts.append((at, 1, 0, 0, tag))
+    inserts.sort(key=lambda i: i[:4])
     out, at = [], 0
-    for position, _, _, tag in inserts:
+    for position, _, _, _, tag in inserts:
         out.append(escape(text[at:position]))
         out.append(tag)
         at = position
