@@ -86,6 +86,7 @@ def title_info(title: str) -> dict[str, Any]:
 
 # -- names --------------------------------------------------------------------------
 
+@functools.lru_cache(maxsize=65536)
 def normalize(word: str) -> str:
     """One name word in its transliteration-normalized form.
 
@@ -110,6 +111,7 @@ def is_acronym(text: str) -> bool:
             and bare[-1].isupper() and sum(c.isupper() for c in bare) >= 2)
 
 
+@functools.lru_cache(maxsize=65536)
 def words(name: str) -> tuple[str, ...]:
     """The normalized words of a name; hyphen compounds joined, particles dropped.
 

@@ -75,7 +75,7 @@ class _Group:
     forms: Counter[str] = field(default_factory=Counter)
     labels: Counter[str] = field(default_factory=Counter)
     titles: set[str] = field(default_factory=set)
-    names: list[tuple[str, ...]] = field(default_factory=list)  # person names, words
+    names: set[tuple[str, ...]] = field(default_factory=set)  # distinct names, as words
     gender: str | None = None
     personal: bool = False
     last: int = -1
@@ -159,7 +159,7 @@ class _Resolver:
         ga.forms.update(gb.forms)
         ga.labels.update(gb.labels)
         ga.titles |= gb.titles
-        ga.names += gb.names
+        ga.names |= gb.names
         ga.gender = ga.gender or gb.gender
         ga.personal = ga.personal or gb.personal
         ga.last = max(ga.last, gb.last)
@@ -180,7 +180,7 @@ class _Resolver:
             for other in sorted(self.declared.get(k, ())):
                 if other != name:
                     self._index(g, other, person=person)
-        self.groups[g].names.append(ws)
+        self.groups[g].names.add(ws)
         if person or (len(ws) == 1 and not place and not is_acronym(name)):
             self.by_surname[ws[-1]].add(g)
             self.by_letter[ws[-1][0]].add(ws[-1])
@@ -246,12 +246,12 @@ class _Resolver:
         ws = words(name)
         person = bool(titles) or s.personal
         if not ws:
-            g = self._titled(titles)
+            titled = self._titled(titles)
             standalone = [t for t in titles if title_info(t).get("standalone")]
-            if g is None and not standalone:
+            if titled is None and not standalone:
                 return None
-            if g is not None:
-                return self._join(g, i, s, name=None, person=True)
+            if titled is not None:
+                return self._join(titled, i, s, name=None, person=True)
             name, ws = standalone[0], words(standalone[0])
         acronym = is_acronym(name)
         person = not acronym and (person or s.label == "PERSON")

@@ -22,6 +22,7 @@ the mentions is :func:`datelines.resolve.resolve_mentions`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -163,10 +164,10 @@ def _declarations(doc: Doc) -> tuple[list[tuple[str, str]], list[Span]]:
     for m in re.finditer(rf"\b(?:{cues})\s+([A-Z][\w’'-]*(?:[\s-]+[A-Z][\w’'-]*)*)",
                          doc.text):
         second = doc.char_span(m.start(1), m.end(1), alignment_mode="contract")
-        before = [s for s in (*spans, *doc.ents) if s.end_char <= m.start()
-                  and s.label_ in LABELS and m.start() - s.end_char < 20]
-        if second is not None and before:
-            first = max(before, key=lambda s: (s.end_char, len(s)))
+        near = [s for s in (*spans, *doc.ents) if s.end_char <= m.start()
+                and s.label_ in LABELS and m.start() - s.end_char < 20]
+        if second is not None and near:
+            first = max(near, key=lambda s: (s.end_char, len(s)))
             spans.append(Span(doc, second.start, second.end, label=first.label_))
             pairs.append((first.text, second.text))
     return pairs, spans
@@ -185,13 +186,13 @@ def _ezafe_wider(span: Span) -> Span:
         doc, start, end, label="ORG")
 
 
-def _joined_ezafe(spans: list[Span]) -> list[Span]:
+def _joined_ezafe(spans: list[Span], text: str) -> list[Span]:
     """Join "Mujahedin" + "-e " + "Khalq" split by the model into one span."""
     out: list[Span] = []
     for span in sorted((_ezafe_wider(s) for s in spans), key=lambda s: s.start_char):
         if out:
             prev = out[-1]
-            gap = span.doc.text[prev.end_char:span.start_char]
+            gap = text[prev.end_char:span.start_char]
             if re.fullmatch(r"-(?:e|ye)(?:-|\s+)|-", gap):
                 label = "ORG" if "ORG" in (prev.label_, span.label_) else prev.label_
                 out[-1] = Span(span.doc, prev.start, span.end, label=label)
@@ -264,10 +265,10 @@ def _label(span: Span) -> tuple[str, bool]:
     return span.label_, False
 
 
-def _titles_before(doc: Doc, start_char: int) -> tuple[str, ...]:
+def _titles_before(doc_text: str, start_char: int) -> tuple[str, ...]:
     """Titles written just before a mention: "Prime Minister Dr. X", "Supreme Leader, X"."""
     found: list[str] = []
-    text = doc.text[max(0, start_char - 48):start_char]
+    text = doc_text[max(0, start_char - 48):start_char]
     titles = sorted((t["title"] for t in data("titles")["titles"]), key=len, reverse=True)
     while True:
         text = text.rstrip(" ,-\u00a0")
@@ -279,8 +280,9 @@ def _titles_before(doc: Doc, start_char: int) -> tuple[str, ...]:
         text = text[:-len(hit)]
 
 
-def _gender(doc: Doc, span: Span, titles: Iterable[str]) -> str | None:
-    """A gender cue: a title, a given name, or the next personal pronoun in the sentence."""
+def _gender(rest: Span, span: Span, titles: Iterable[str]) -> str | None:
+    """A gender cue: a title, a given name, or the next personal pronoun in ``rest``
+    (the mention to the end of its sentence)."""
     for t in titles:
         if g := title_info(t).get("gender"):
             return str(g)
@@ -288,13 +290,32 @@ def _gender(doc: Doc, span: Span, titles: Iterable[str]) -> str | None:
     if len(name) >= 2 and (g := given_gender(name[0].split("-")[0])):
         return g
     pronouns = data("words")["anaphors"]["pronouns"]
-    for token in doc[span.end:span.sent.end]:
+    for token in rest[len(span):]:
         if token.ent_type_ == "PERSON":
             return None
         entry = pronouns.get(token.lower_)
         if entry and entry.get("gender"):
             return str(entry["gender"])
     return None
+
+
+def _sentences(doc: Doc) -> list[tuple[int, int]]:
+    """Each token's sentence as (start, end) token indexes, from one pass."""
+    if not doc.has_annotation("SENT_START"):
+        return [(0, len(doc))] * len(doc)
+    bounds: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        bounds += [(sent.start, sent.end)] * len(sent)
+    return bounds
+
+
+def _patterns(doc: Doc, spans: Iterable[Span]) -> dict[str, list[Doc]]:
+    """PhraseMatcher patterns (by label) for the names the text declared."""
+    out: dict[str, dict[str, Doc]] = {}
+    for span in spans:
+        words_ = [t.text for t in span]
+        out.setdefault(span.label_, {})[" ".join(words_)] = Doc(doc.vocab, words=words_)
+    return {label: list(docs.values()) for label, docs in out.items()}
 
 
 def annotate(doc: Doc, *, matcher: PhraseMatcher | None = None) -> Doc:
@@ -306,31 +327,33 @@ def annotate(doc: Doc, *, matcher: PhraseMatcher | None = None) -> Doc:
                   for _, a, b in matcher(doc)]
     names = {key(n) for pair in pairs for n in pair}
     names_matcher = PhraseMatcher(doc.vocab, attr="ORTH")
-    for span in declared:
-        names_matcher.add(span.label_, [span.as_doc()])
+    for label, patterns in _patterns(doc, declared).items():
+        names_matcher.add(label, patterns)
     found += [Span(doc, a, b, label=doc.vocab.strings[m]) for m, a, b in names_matcher(doc)
               if key(doc[a:b].text) in names]
     found = [part for span in found for part in _split_slashes(span, pairs)]
-    spans = filter_spans(_joined_ezafe(filter_spans(declared + found)))
+    text = doc.text
+    spans = filter_spans(_joined_ezafe(filter_spans(declared + found), text))
     spans = filter_spans(spans + _surname_sweep(doc, spans))
     names |= {key(n) for pair in pairs for n in pair}
     lowered = _common_words(doc)
+    sentences = _sentences(doc)
     surfaces: list[Surface] = []
     kept: list[Span] = []
     for span in spans:
         label, personal = _label(span)
-        if not personal and key(span.text) not in names and _is_common(
-                span, lowered):
+        if not personal and key(span.text) not in names and _is_common(span, lowered):
             continue
         kept.append(span)
-        titles = _titles_before(doc, span.start_char)
+        titles = _titles_before(text, span.start_char)
         start, end = _extent(span)
-        surfaces.append(Surface(start, end, doc.text[start:end], label,
-                                sent=span.sent.start if doc.has_annotation("SENT_START")
-                                else 0, titles=titles,
-                                gender=_gender(doc, span, (*titles, *strip_titles(
-                                    span.text)[1])) if label == "PERSON" else None,
-                                personal=personal))
+        sent_start, sent_end = sentences[span.start]
+        gender = None
+        if label == "PERSON":
+            cues = (*titles, *strip_titles(span.text)[1])
+            gender = _gender(doc[span.start:sent_end], span, cues)
+        surfaces.append(Surface(start, end, text[start:end], label, sent=sent_start,
+                                titles=titles, gender=gender, personal=personal))
     clusters = resolve_mentions(surfaces, declared=pairs)
     _write(doc, kept, surfaces, clusters)
     return doc
@@ -375,9 +398,9 @@ def entities_in(doc: Doc, *, source_id: str) -> tuple[Entity, ...]:
     """
     state = _state(doc)
     mentions: dict[str, list[Mention]] = {}
+    text = doc.text
     for start, end, id_, _a, _b in state["mentions"]:
-        mentions.setdefault(id_, []).append(
-            Mention(source_id, start, end, doc.text[start:end]))
+        mentions.setdefault(id_, []).append(Mention(source_id, start, end, text[start:end]))
     return tuple(Entity(id=e["id"], name=e["name"], type=e["type"],
                         aliases=tuple(e["aliases"]), mentions=tuple(mentions.get(e["id"], ())))
                  for e in state["entities"])
@@ -411,7 +434,7 @@ def antecedent(token: Token) -> str | None:
 
     He/she look back for the last person of that gender; it/they and "the group",
     "the organization" for the last organization that was a subject, else the last
-    organization, within the three sentences before.
+    organization, within its sentence and the two before.
 
     >>> import spacy
     >>> nlp = spacy.blank("en"); _ = nlp.add_pipe("sentencizer")
@@ -431,12 +454,20 @@ def antecedent(token: Token) -> str | None:
         entry = {"type": "ORG"}
     state = _state(doc)
     types = {e["id"]: (e["type"], e.get("gender")) for e in state["entities"]}
-    sents = [s.start for s in doc.sents] if doc.has_annotation("SENT_START") else [0]
-    here = max((i for i, s in enumerate(sents) if s <= token.i), default=0)
-    floor = sents[max(0, here - 3)]
+    floor = token.i
+    if doc.has_annotation("SENT_START"):
+        for back in range(3):  # the token's sentence and the two before it
+            floor = doc[floor].sent.start
+            if floor == 0 or back == 2:
+                break
+            floor -= 1
+    mentions = state["mentions"]
+    first = bisect.bisect_left(mentions, doc[floor].idx, key=lambda m: m[0])
     best: tuple[int, int, str] | None = None
-    for start, _end, id_, a, b in state["mentions"]:
-        if b > token.i or a < floor:
+    for start, _end, id_, a, b in mentions[first:]:
+        if a > token.i:
+            break
+        if b > token.i:
             continue
         type_, gender = types.get(id_, ("", None))
         if type_ != entry["type"] or (entry.get("gender") and gender not in (
