@@ -142,6 +142,5 @@ def _trim(text: str, found: Found) -> Found:
         start = max(start, num[0])  # "a four-year term": the extent is "four-year"
     if start == found.start:
         return found
-    return Found(
-        start, found.end, text[start : found.end], found.rule, groups, found.spans
-    )
+    end = found.end
+    return Found(start, end, text[start:end], found.rule, groups, found.spans)
