@@ -106,7 +106,11 @@ GENERIC_KINDS = {"event", "other", "unknown", "occurrence", ""}
 @lru_cache(maxsize=1)
 def _stem_groups() -> dict[str, str]:
     """Stemmed kind names -> group, to read a kind from the words of a sentence."""
-    return {stem(kind.split("_")[0]): group for kind, group in _group_of().items()}
+    table = {stem(kind.split("_")[0]): group for kind, group in _group_of().items()}
+    for name, group in kind_table()["groups"].items():
+        for word in group.get("words", []):
+            table.setdefault(stem(word.split()[0]), name)
+    return table
 
 
 def groups_in(quote: str) -> frozenset[str]:
@@ -181,6 +185,33 @@ def items(
             )
         )
     return out
+
+
+def drop_twins(items_: Sequence[Item]) -> tuple[list[Event], dict[str, str]]:
+    """Events left after folding *twins*: events of one sentence, of one kind group,
+    with compatible dates ("The 1988 executions ..., starting on 19 July 1988"), which
+    an extractor may split into clauses. The one with the finest date stands for them.
+
+    Returns the events kept and {twin event id: kept event id}.
+    """
+    by_sentence: dict[tuple[str, str, str], list[Item]] = defaultdict(list)
+    for it in items_:
+        by_sentence[it.event.source, it.sentence, it.group].append(it)
+    folded: dict[str, str] = {}
+    for group in by_sentence.values():
+        ranked = sorted(group, key=lambda it: RANK[it.when.granularity] if it.when else 9)
+        keep: list[Item] = []
+        for it in ranked:
+            rep = next(
+                (k for k in keep
+                 if date_relation(k.event.date, it.event.date).kind != "conflict"),
+                None,
+            )
+            if rep is None:
+                keep.append(it)
+            else:
+                folded[it.event.id] = rep.event.id
+    return [it.event for it in items_ if it.event.id not in folded], folded
 
 
 def candidates(items_: Sequence[Item], *, settings: CompareSettings) -> list[tuple[int, int]]:

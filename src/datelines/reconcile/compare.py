@@ -60,6 +60,9 @@ def compare(
     topics = {sid: t for sid, text in texts.items() if (t := topic_of(text)) is not None}
     quote = QuoteFinder(texts)
     items = align.items(kept, names, topics=topics, sentence=quote.whole_sentence)
+    kept, twins = align.drop_twins(items)
+    if twins:
+        items = align.items(kept, names, topics=topics, sentence=quote.whole_sentence)
     scored, n_candidates = align.link_all(items, names, settings=settings)
     firm = align.firm_links(scored, items, settings=settings)
     loose = align.loose_links(scored, settings=settings)

@@ -1,0 +1,63 @@
+"""Every example in the reconcile data files is a test (language knowledge as data)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from datelines.model import Figure
+from datelines.reconcile.align import groups_in, kind_group, kind_table
+from datelines.reconcile.conflicts import descriptor_clash, oppositions
+from datelines.reconcile.dates import duration_rules, stated_duration
+from datelines.reconcile.figures import measure, measure_examples
+
+GROUPS = sorted(kind_table()["groups"].items())
+
+
+@pytest.mark.parametrize(("name", "group"), GROUPS, ids=[g[0] for g in GROUPS])
+def test_kind_group_example_names_the_group(name: str, group: dict[str, Any]) -> None:
+    first, second = group["example"]
+    assert name in groups_in(first), first
+    assert name in groups_in(second), second
+    for kind in group["kinds"]:
+        assert kind_group(kind) == name
+
+
+def test_agent_and_once_tables_have_examples() -> None:
+    table = kind_table()
+    for key in ("defining_agents", "once"):
+        assert len(table[key]["example"]) == 2
+        assert table[key]["kinds"]
+
+
+OPPOSITIONS = oppositions()
+
+
+@pytest.mark.parametrize("opp", OPPOSITIONS, ids=[o["name"] for o in OPPOSITIONS])
+def test_opposition_example_clashes(opp: dict[str, Any]) -> None:
+    first, second = opp["example"]
+    clash = descriptor_clash(first, second)
+    assert clash is not None, opp["name"]
+    assert clash[0]["name"] == opp["name"]
+    assert opp["strength"] in ("hard", "soft")
+    assert descriptor_clash(first, first) is None  # one side alone is no clash
+
+
+RULES = duration_rules()
+
+
+@pytest.mark.parametrize(("pattern", "example", "iso"), RULES, ids=[r[2] for r in RULES])
+def test_duration_example(pattern: object, example: str, iso: str) -> None:
+    found = stated_duration(example)
+    assert found is not None and found[1] == iso
+
+
+MEASURES = measure_examples()
+
+
+@pytest.mark.parametrize(("figure", "sentence", "expected"), MEASURES,
+                         ids=[m[2] for m in MEASURES])
+def test_measure_example(figure: str, sentence: str, expected: str) -> None:
+    assert figure in sentence
+    assert measure(Figure(value=1.0, text=figure), sentence) == expected
