@@ -311,8 +311,9 @@ def _undated_trigger(sent: Span, *, perfect: bool = False,
                 c.dep_ == "ccomp" for c in verb.children):
             continue  # "agreed that ...": an opinion, not a happening
         kind = kind_of_lemma(verb.lemma_)
-        if verb.lemma_ in light_verbs():
-            kind = trigger_kind(verb, subject=False)[0]
+        if verb.lemma_ in light_verbs():  # "went on to state": nothing named
+            kind, strength = trigger_kind(verb, subject=False)
+            kind = kind if strength > 0.8 else None
         if kind is not None and kind.strong:
             return verb, kind
     return None, None
