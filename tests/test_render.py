@@ -176,3 +176,46 @@ def test_missing_node_modules_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) 
     monkeypatch.setattr(timeline_module, "VIS_JS", "no-such-package/x.js")
     with pytest.raises(DatelinesError, match="run `make setup`"):
         render_html([], [])
+
+
+def test_render_store_asks_reconcile_for_conflicts(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import types
+
+    import datelines.reconcile as reconcile
+    from datelines.render.timeline import render_store
+    from datelines.store import Store
+
+    documents, events, _ = two_sources()
+    seen = {}
+
+    class Found:
+        def to_dict(self) -> dict:
+            return {
+                "id": "c9",
+                "type": "figure",
+                "strength": "hard",
+                "claims": [
+                    {
+                        "source": events[1].source,
+                        "event": events[1].id,
+                        "quote": "q",
+                        "value": "400",
+                    }
+                ],
+                "explanation": "x",
+            }
+
+    def fake_compare(sources, events, *, entities=(), texts=None):
+        seen["texts"] = texts
+        return types.SimpleNamespace(conflicts=(Found(),))
+
+    monkeypatch.setattr(reconcile, "compare", fake_compare)
+    with Store.open(":memory:") as store:
+        for document in documents:
+            store.add(document, make_extraction(document))
+        data = page_data(render_store(store))
+        assert data["conflicts"][0]["id"] == "c9"
+        assert set(seen["texts"]) == {d.source.id for d in documents}
+        assert page_data(render_store(store, conflicts=False))["conflicts"] == []

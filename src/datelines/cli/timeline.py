@@ -53,7 +53,7 @@ def open_existing(db: str) -> Store:
     "--conflicts/--no-conflicts",
     default=True,
     show_default=True,
-    help="Mark where the accounts disagree (needs two or more sources).",
+    help="Mark where the accounts disagree (or one contradicts itself).",
 )
 @db_option
 def timeline(

@@ -203,7 +203,7 @@ def render_store(
 ) -> str:
     """The timeline page of what ``store`` holds (the given source ids, or all).
 
-    With ``conflicts`` and two or more sources, :func:`datelines.reconcile.compare`
+    With ``conflicts``, :func:`datelines.reconcile.compare`
     finds where the accounts disagree and the page marks those claims.
     """
     ids = list(sources) if sources is not None else None
@@ -211,7 +211,7 @@ def render_store(
     events = store.events(sources=ids, min_confidence=min_confidence)
     documents = {s.id: store.document(s.id) for s in chosen}
     found: list[dict[str, Any]] = []
-    if conflicts and len(chosen) > 1:
+    if conflicts and chosen and events:
         from datelines.reconcile import compare
 
         texts = {sid: document.original for sid, document in documents.items()}
