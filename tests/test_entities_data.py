@@ -17,7 +17,8 @@ from datelines.names import (
     strip_titles,
     words,
 )
-from datelines.nlp.entities import _label, add, antecedent, entities_in
+from datelines.nlp.entities import add, antecedent, entities_in
+from datelines.nlp.entities_rules import corrected_label
 from datelines.nlp.pipeline import load
 from datelines.resolve import Surface, resolve_mentions
 
@@ -81,7 +82,7 @@ def test_known_example(nlp: Language, entry: dict) -> None:
                          ids=lambda e: e["text"])
 def test_org_head_example(nlp: Language, example: dict) -> None:
     doc = nlp.make_doc(example["text"])
-    assert _label(Span(doc, 0, len(doc), label=example["label"]))[0] == example["fixed"]
+    assert corrected_label(Span(doc, 0, len(doc), label=example["label"]))[0] == example["fixed"]
 
 
 @pytest.mark.parametrize("example", data("words")["generic"]["examples"],
