@@ -283,7 +283,8 @@ def _merge_nested(events: list[tuple[Token, Kind, float, Timex]],
         for b in events:
             if a is b or a not in keep or b not in keep:
                 continue
-            nested = b[3].value.startswith(a[3].value) and len(b[3].value) > len(a[3].value)
+            nested = len(a[3].value) >= 4 and b[3].value.startswith(a[3].value) \
+                and len(b[3].value) > len(a[3].value)  # a decade holds many happenings
             if nested and (a[0] in b[0].subtree or b[0] in a[0].subtree):
                 keep.remove(a)
     return sorted(keep, key=lambda e: e[0].i)
