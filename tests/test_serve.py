@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from starlette.testclient import TestClient
-from test_serve_data import DOCKS_B, build_store
+from test_serve_data import DOCKS_A, DOCKS_B, build_store
 
 from datelines.cli import main
 from datelines.serve import make_app, vis_dir
@@ -222,3 +222,24 @@ def test_segments_split_overlapping_spans() -> None:
     cut = segments("abcdef", 0, [(1, 4, "x"), (3, 6, "y")])
     assert [(s["text"], s["events"]) for s in cut] == [
         ("a", []), ("bc", ["x"]), ("d", ["x", "y"]), ("ef", ["y"])]
+
+
+def test_timeline_cache_patched_after_writes_matches_a_rebuild(db: Path) -> None:
+    from datelines.serve import views
+    from datelines.store.store import Store
+
+    app = make_app(db, secret=SECRET)
+    client = TestClient(app, base_url=BASE)
+    assert len(client.get("/timeline.json").json()["events"]) == 6  # cached now
+    post(client, "/api/event/b1/edit", {"date": "1962-05-01", "kind": "walkout"})
+    post(client, "/api/event/a2/reject", {})
+    post(client, "/api/event/a3/split", {"at": DOCKS_A.index(", reportedly")})
+    post(client, "/api/merge", {"keep": "b1", "other": "b2"})
+    post(client, "/api/undo", {})  # the merge, both halves
+    patched = client.get("/timeline.json").json()
+    with Store.open(db) as store:
+        fresh = views.timeline(store, index=app.state.viewer.index(store))
+    assert {e["id"]: e for e in patched["events"]} == {e["id"]: e for e in fresh["events"]}
+    by_id = {e["id"]: e for e in patched["events"]}
+    assert by_id["b1"]["start"] == "1962-05-01" and "a2" not in by_id
+    assert "b2" in by_id and "walkout" in patched["kinds"]

@@ -12,8 +12,8 @@ Only two folders are served as files: the package's ``static/`` and vis-timeline
 from __future__ import annotations
 
 import secrets
-from collections.abc import Awaitable, Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,9 @@ from starlette.templating import Jinja2Templates
 
 from datelines import review
 from datelines.errors import DatelinesError
+from datelines.model import Event
 from datelines.serve import views
+from datelines.serve.comparing import Comparer
 from datelines.serve.security import LOOPBACK_NAMES, Guard, csrf_cookie
 from datelines.store.codec import event_to_dict
 from datelines.store.store import MissingError, Store
@@ -53,12 +55,64 @@ def vis_dir(start: Path | None = None) -> Path | None:
 
 
 class Viewer:
-    """What the routes share: the database path, the CSRF secret, a cached comparison."""
+    """What the routes share: the database path, the CSRF secret, the comparison."""
 
-    def __init__(self, db: str | Path, *, secret: str) -> None:
+    def __init__(self, db: str | Path, *, secret: str, compare: bool = True) -> None:
         self.db, self.secret = str(db), secret
         self.version = 0  # bumped by every review write
-        self._index: tuple[int, JSON] | None = None
+        self.comparer = Comparer(self.db, enabled=compare)
+        self._timeline: tuple[tuple[Any, ...], JSON] | None = None
+
+    def fingerprint(self, store: Store) -> tuple[Any, ...]:
+        """Changes whenever the stored timeline may have: a review, an added source.
+
+        Reviews are audited and adding a document stamps its source, so a few
+        aggregates tell, also after another program wrote to the database.
+        """
+        row = store.db.execute(
+            "SELECT (SELECT count(*) FROM events), (SELECT max(rowid) FROM events), "
+            "(SELECT max(id) FROM audit), (SELECT count(*) FROM sources), "
+            "(SELECT max(rowid) FROM sources), (SELECT max(added_at) FROM sources), "
+            "(SELECT count(*) FROM eras)"
+        ).fetchone()
+        return (self.version, *row)
+
+    def timeline(self, store: Store) -> JSON:
+        """The timeline data, rebuilt only when the database or the comparison changed."""
+        index = self.index(store)
+        key = self._key(store, index)
+        if self._timeline is None or self._timeline[0] != key:
+            self._timeline = (key, views.timeline(store, index=index))
+        return self._timeline[1]
+
+    def _key(self, store: Store, index: JSON) -> tuple[Any, ...]:
+        return (*self.fingerprint(store), index.get("state"), len(index.get("conflicts", ())))
+
+    def patch(self, store: Store, before: tuple[Any, ...], ids: set[str]) -> None:
+        """After our own write: update the cached timeline's changed events in place.
+
+        Only when the cache was current just before the write (``before``); else the
+        next page load rebuilds it whole.
+        """
+        if self._timeline is None or self._timeline[0][:len(before)] != before:
+            return
+        key, data = self._timeline
+        index = self.index(store)
+        conflicts = index.get("conflicts", {})
+        shown = [e for e in map(lambda i: _shown(store, i), sorted(ids)) if e is not None]
+        kept = [{**item, "conflict": bool(conflicts.get(item["id"]))}
+                for item in data["events"] if item["id"] not in ids]
+        kept += [views.timeline_item(event, conflicts) for event in shown]
+        kept.sort(key=lambda i: (i["start"] is None, i["start"] or "", i["end"] or "",
+                                 i["source"]))
+        for item in kept:
+            if item["id"] in ids:
+                data["kinds"] = sorted({*data["kinds"], item["kind"]})
+                data["participants"] = sorted({*data["participants"], *item["participants"]})
+                data["places"] = sorted({*data["places"], *item["places"]})
+        data = {**data, "events": kept, "comparison": index.get("state", "unavailable"),
+                "undated": sum(1 for i in kept if not i["start"])}
+        self._timeline = (self._key(store, index), data)
 
     @contextmanager
     def store(self) -> Iterator[Store]:
@@ -67,28 +121,13 @@ class Viewer:
             yield store
 
     def index(self, store: Store) -> JSON:
-        """Conflicts and other versions per event id, from the reconcile stage."""
-        if self._index is not None and self._index[0] == self.version:
-            return self._index[1]
-        comparison: JSON | None = None
-        try:
-            from datelines.reconcile import compare
-        except ImportError:  # the reconcile stage is optional for the viewer
-            compare = None
-        if compare is not None:
-            events, sources = store.events(), store.sources()
-            if events:
-                texts = {s.id: store.document(s.id).original for s in sources}
-                comparison = compare(sources, events, entities=store.entities(),
-                                     texts=texts).to_dict()
-        known = {e.id for e in store.events()} if comparison else set()
-        index = views.comparison_index(comparison, known)
-        self._index = (self.version, index)
-        return index
+        """Conflicts and other versions per event id (see :mod:`.comparing`)."""
+        count = store.db.execute("SELECT count(*) FROM events").fetchone()[0]
+        return self.comparer.index(self.version, int(count))
 
 
 def _timeline(viewer: Viewer, store: Store, request: Request) -> JSON | None:
-    return views.timeline(store, index=viewer.index(store))
+    return viewer.timeline(store)
 
 
 def _event(viewer: Viewer, store: Store, request: Request) -> JSON | None:
@@ -165,15 +204,37 @@ def _post(viewer: Viewer, action: Action) -> Callable[[Request], Awaitable[Respo
             return JSONResponse({"error": "send a JSON object"}, 400)
         try:
             with viewer.store() as store:
+                before = viewer.fingerprint(store)
                 result = action(store, body, request)
+                viewer.version += 1
+                viewer.patch(store, before, _touched(result))
         except MissingError as err:
             return JSONResponse({"error": str(err)}, 404)
         except DatelinesError as err:
             return JSONResponse({"error": str(err)}, 400)
-        viewer.version += 1
         return JSONResponse({"ok": True, **result})
 
     return endpoint
+
+
+def _shown(store: Store, event_id: str) -> Event | None:
+    """The event as timelines show it: None when gone or rejected."""
+    try:
+        event = store.event(event_id)
+    except MissingError:
+        return None
+    return None if event.status == "rejected" else event
+
+
+def _touched(result: JSON) -> set[str]:
+    """The ids of the events a review action changed, from its JSON answer."""
+    ids: set[str] = set()
+    for event in [result.get("event"), *result.get("events", [])]:
+        if isinstance(event, dict):
+            ids.add(str(event["id"]))
+    for row in result.get("undone", []):
+        ids.update(str(i) for i in row.get("ids", []))
+    return ids
 
 
 def _original(store: Store, source: str, start: int, end: int, basis: str) -> tuple[int, int]:
@@ -209,7 +270,11 @@ def _actions() -> dict[str, Action]:
 
     def undo(store: Store, body: JSON, request: Request) -> JSON:
         rows = review.undo(store)
-        return {"undone": [{"action": r.action, "event": r.event} for r in rows]}
+        return {"undone": [
+            {"action": r.action, "event": r.event,
+             "ids": sorted({r.event} | ({r.after["id"]} if r.after else set()))}
+            for r in rows
+        ]}
 
     return {
         "accept": lambda s, b, r: one(review.accept(s, r.path_params["id"])),
@@ -232,14 +297,16 @@ def make_app(
     token: str | None = None,
     allowed_hosts: tuple[str, ...] | None = LOOPBACK_NAMES,
     secret: str | None = None,
+    compare: bool = True,
 ) -> Starlette:
     """The viewer app for the database ``db`` (opened afresh for every request).
 
     ``token``: when given, every request must carry it (``?token=`` once, then a
     cookie, or ``Authorization: Bearer``). ``allowed_hosts``: the ``Host`` names
     answered (``None``: any, for a token-protected server on the network).
+    ``compare``: show conflicts and other versions from the reconcile stage.
     """
-    viewer = Viewer(db, secret=secret or secrets.token_urlsafe(32))
+    viewer = Viewer(db, secret=secret or secrets.token_urlsafe(32), compare=compare)
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True
     )
@@ -265,7 +332,17 @@ def make_app(
     vis = vis_dir()
     if vis is not None:
         routes.append(Mount("/vendor/vis-timeline", StaticFiles(directory=vis), name="vis"))
-    app = Starlette(routes=routes)
+    @asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        try:  # warm the timeline (and start comparing) before the first visitor
+            with viewer.store() as store:
+                viewer.timeline(store)
+        except DatelinesError:  # the page will say what is wrong
+            pass
+        yield
+        viewer.comparer.close()
+
+    app = Starlette(routes=routes, lifespan=lifespan)
     app.state.viewer = viewer
     app.add_middleware(Guard, csrf_secret=viewer.secret, token=token,
                        allowed_hosts=allowed_hosts)

@@ -122,27 +122,29 @@ def _conflict_label(conflict: Any) -> str:
     return "conflict"
 
 
+def timeline_item(event: Event, conflicts: JSON) -> JSON:
+    """One event as the timeline page carries it (what the filters and lanes need)."""
+    return {
+        "id": event.id, "source": event.source, "kind": event.kind,
+        "summary": event.summary, "value": event.date.value,
+        "start": event.date.start, "end": event.date.end,
+        "date_text": event.date.text,
+        "participants": [p.name for p in event.participants],
+        "places": list(event.places), "confidence": event.confidence,
+        "status": event.status, "reviewed": event.reviewed,
+        "hedged": event.attribution.hedged,
+        "conflict": bool(conflicts.get(event.id)),
+    }
+
+
 def timeline(store: Store, *, index: JSON | None = None) -> JSON:
     """The timeline page: sources (lanes), events as items, eras, filter choices."""
     sources = [_source_dict(s) for s in store.sources()]
     conflicts = (index or {}).get("conflicts", {})
-    items: list[JSON] = []
-    kinds, people, places = set(), set(), set()
-    for event in store.events():
-        kinds.add(event.kind)
-        people.update(p.name for p in event.participants)
-        places.update(event.places)
-        items.append({
-            "id": event.id, "source": event.source, "kind": event.kind,
-            "summary": event.summary, "value": event.date.value,
-            "start": event.date.start, "end": event.date.end,
-            "date_text": event.date.text,
-            "participants": [p.name for p in event.participants],
-            "places": list(event.places), "confidence": event.confidence,
-            "status": event.status, "reviewed": event.reviewed,
-            "hedged": event.attribution.hedged,
-            "conflict": bool(conflicts.get(event.id)),
-        })
+    items = [timeline_item(event, conflicts) for event in store.events()]
+    kinds = {i["kind"] for i in items}
+    people = {name for i in items for name in i["participants"]}
+    places = {place for i in items for place in i["places"]}
     eras = [
         {"id": era.id, "source": era.source, "label": era.label,
          "value": era.date.value, "start": era.date.start, "end": era.date.end}
@@ -153,6 +155,7 @@ def timeline(store: Store, *, index: JSON | None = None) -> JSON:
         "kinds": sorted(kinds), "participants": sorted(people),
         "places": sorted(places),
         "undated": sum(1 for i in items if not i["start"]),
+        "comparison": (index or {}).get("state", "unavailable"),
     }
 
 

@@ -1,5 +1,10 @@
 /* datelines viewer: the timeline page (one lane per source, vis-timeline),
-   client-side filters, in-page search, and the event panel. */
+   client-side filters, in-page search, and the event panel.
+
+   vis-timeline measures every item it draws, so thousands of items in view cost
+   seconds. The page therefore draws at most LIMIT items: when more events fall in
+   the window it draws per-lane bins ("37 events") instead; click a bin or zoom in to
+   see its events. Labels are DOM nodes built with textContent (never HTML). */
 "use strict";
 
 (function () {
@@ -9,11 +14,9 @@
   const state = {sources: new Set(data.sources.map((s) => s.id)), kind: "",
     participant: "", place: "", confidence: 0, from: "", to: "\uffff"};
   const DAY = 86400000;
+  const LIMIT = 300;
 
-  function dayAfter(iso) {
-    const d = new Date(iso + "T00:00:00Z");
-    return new Date(d.getTime() + DAY);
-  }
+  function utc(iso) { return Date.parse(iso + "T00:00:00Z"); }
 
   function pad(value, last) {
     /* "1965" -> "1965-01-01" (from) or "1965-12-31" (to); partial dates allowed */
@@ -39,7 +42,7 @@
 
   function label(item) {
     const span = document.createElement("span");
-    span.textContent = (item.conflict ? "⚠ " : "") + item.label;
+    span.textContent = (item.conflict ? "⚠ " : "") + (item.label || "");
     return span;
   }
 
@@ -51,20 +54,56 @@
     return names.join(" ");
   }
 
+  const placed = data.events.filter((e) => e.start);
+  const times = new Map(placed.map((e) => [e.id, [utc(e.start), utc(e.end || e.start) + DAY]]));
+
   function toItem(e) {
+    const [t0, t1] = times.get(e.id);
     const item = {id: e.id, group: e.source, label: e.summary, conflict: e.conflict,
-      start: new Date(e.start + "T00:00:00Z"), className: className(e)};
-    if (e.start !== e.end) { item.end = dayAfter(e.end); item.type = "range"; }
+      start: new Date(t0), className: className(e)};
+    if (e.start !== e.end) { item.end = new Date(t1); item.type = "range"; }
     else item.type = "point";
     return item;
   }
 
-  function select(ids) {
-    if (!ids.length) return;
-    if (timeline) {
-      timeline.setSelection(ids.filter((id) => items.get(id)), {focus: true});
+  const eras = data.eras.filter((e) => e.start).map((era) => ({
+    id: "era:" + era.id, group: era.source, label: era.label, type: "background",
+    start: new Date(utc(era.start)), end: new Date(utc(era.end || era.start) + DAY),
+    className: "era"}));
+  let shown = placed.slice();
+  let timeline = null;
+  const items = window.vis && window.vis.DataSet ? new vis.DataSet() : null;
+
+  function bins(inside, lo, hi) {
+    /* per-lane counts on a fixed grid, at most LIMIT bins in all */
+    const lanes = new Set(inside.map((e) => e.source)).size || 1;
+    const perLane = Math.max(4, Math.min(60, Math.floor(LIMIT / lanes)));
+    const width = Math.max(DAY, (hi - lo) / perLane);
+    const counts = new Map();
+    for (const e of inside) {
+      const mid = (times.get(e.id)[0] + times.get(e.id)[1]) / 2;
+      const key = e.source + "\u0000" + Math.floor(mid / width);
+      counts.set(key, (counts.get(key) || 0) + 1);
     }
-    DL.openEvent(ids[0], panel, reopen);
+    return [...counts].map(([key, n]) => {
+      const [source, k] = key.split("\u0000");
+      return {id: "bin:" + key, group: source, type: "range", className: "bin",
+        start: new Date(Number(k) * width), end: new Date((Number(k) + 1) * width),
+        label: n + (n === 1 ? " event" : " events")};
+    });
+  }
+
+  function draw() {
+    if (!timeline) return;
+    const w = timeline.getWindow();
+    const span = w.end - w.start;
+    const lo = w.start.getTime() - span / 2;
+    const hi = w.end.getTime() + span / 2;
+    const inside = shown.filter((e) => times.get(e.id)[1] >= lo && times.get(e.id)[0] <= hi);
+    const wanted = inside.length <= LIMIT ? inside.map(toItem) : bins(inside, lo, hi);
+    document.body.dataset.binned = String(inside.length > LIMIT);
+    items.clear();
+    items.add(eras.concat(wanted));
   }
 
   function reopen(id) {
@@ -73,26 +112,43 @@
     window.location.reload();
   }
 
-  const placed = data.events.filter((e) => e.start);
-  let timeline = null;
-  let items = null;
-  let view = null;
-  if (window.vis && window.vis.Timeline) {
-    items = new vis.DataSet(placed.map(toItem));
-    const eras = data.eras.filter((e) => e.start).map((era) => ({
-      id: "era:" + era.id, group: era.source, label: era.label, type: "background",
-      start: new Date(era.start + "T00:00:00Z"), end: dayAfter(era.end || era.start),
-      className: "era"}));
-    items.add(eras);
-    view = new vis.DataView(items, {filter: (item) =>
-      item.type === "background" || passes(byId.get(item.id))});
+  function select(ids) {
+    ids = ids.filter((id) => byId.has(id));
+    if (!ids.length) return;
+    if (timeline && times.has(ids[0])) {
+      const [t0, t1] = times.get(ids[0]);
+      if (!items.get(ids[0])) {
+        const pad = Math.max(30 * DAY, t1 - t0);
+        timeline.setWindow(new Date(t0 - pad), new Date(t1 + pad), {animation: false});
+        draw();
+      }
+      timeline.setSelection(ids.filter((id) => items.get(id)));
+    }
+    DL.openEvent(ids[0], panel, reopen);
+  }
+
+  if (items && window.vis.Timeline) {
     const groups = new vis.DataSet(data.sources.map((s) => ({id: s.id, label: s.label})));
-    timeline = new vis.Timeline(document.getElementById("timeline"), view, groups, {
+    const range = placed.length ? placed.map((e) => times.get(e.id)) : [[0, DAY]];
+    const first = Math.min(...range.map((r) => r[0]));
+    const last = Math.max(...range.map((r) => r[1]));
+    const margin = Math.max(30 * DAY, (last - first) * 0.03);
+    timeline = new vis.Timeline(document.getElementById("timeline"), items, groups, {
       template: label, groupTemplate: label, stack: true, zoomMin: DAY,
       zoomMax: 1000 * 365.25 * DAY, orientation: "top", selectable: true,
-      tooltip: {followMouse: false}, margin: {item: 4},
-      verticalScroll: true, maxHeight: "75vh"});
-    timeline.on("select", (props) => { if (props.items.length) select(props.items); });
+      margin: {item: 4}, verticalScroll: true, maxHeight: "75vh",
+      start: new Date(first - margin), end: new Date(last + margin)});
+    draw();
+    timeline.on("rangechanged", draw);
+    timeline.on("select", (props) => {
+      const bin = props.items.find((id) => String(id).startsWith("bin:"));
+      if (bin) {
+        const item = items.get(bin);
+        timeline.setWindow(item.start, item.end);
+        return;
+      }
+      select(props.items);
+    });
   } else {
     const list = document.getElementById("fallback");
     list.hidden = false;
@@ -103,16 +159,16 @@
   }
 
   function apply() {
-    let shown = 0;
-    for (const e of data.events) if (passes(e)) shown += 1;
-    document.getElementById("shown").textContent = String(shown);
-    if (view) view.refresh();
+    const passing = data.events.filter(passes);
+    shown = passing.filter((e) => e.start);
+    document.getElementById("shown").textContent = String(passing.length);
+    document.body.dataset.filtered = String(passing.length);
+    if (timeline) draw();
     else {
       for (const li of document.querySelectorAll("#fallback li")) {
         li.hidden = !passes(byId.get(li.dataset.id));
       }
     }
-    document.body.dataset.filtered = String(shown);
   }
 
   for (const box of document.querySelectorAll('#f-sources input[name="source"]')) {
@@ -123,15 +179,14 @@
   }
   const on = (id, key, read) => document.getElementById(id).addEventListener("input",
     (ev) => { state[key] = read(ev.target.value); apply(); });
-  on("f-kind", "kind", (v) => v);
-  document.getElementById("f-kind").addEventListener("change", (ev) => {
-    state.kind = ev.target.value; apply(); });
   on("f-participant", "participant", (v) => v.trim().toLowerCase());
   on("f-place", "place", (v) => v.trim().toLowerCase());
   on("f-confidence", "confidence", (v) => {
     document.getElementById("f-conf-out").textContent = v; return Number(v); });
   on("f-from", "from", (v) => pad(v, false));
   on("f-to", "to", (v) => pad(v, true));
+  document.getElementById("f-kind").addEventListener("change", (ev) => {
+    state.kind = ev.target.value; apply(); });
 
   document.getElementById("tl-search").addEventListener("submit", async (ev) => {
     ev.preventDefault();
@@ -148,5 +203,8 @@
 
   const hash = new URLSearchParams(window.location.hash.slice(1));
   if (hash.get("event")) select([hash.get("event")]);
-  document.body.dataset.ready = "true";
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    document.body.dataset.ready = "true";
+    performance.mark("datelines-ready");
+  }));
 })();
