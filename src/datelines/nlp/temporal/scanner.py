@@ -35,6 +35,22 @@ _COUNTED = re.compile(
 )
 
 
+_FULL_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "sept",
+}  # fmt: skip
+_SEASON_CUE = re.compile(r"\b(?:in|this|last|next|that|during|the|by|until|a)\s+$")
+_AGE = re.compile(r"^[ -]old\b")
+_RATE = re.compile(
+    r"(?:\d|million|billion|percent|cents|dollars|times|hours|miles|seats|units)\s+$",
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(
+    r"\b(?:his|her|their|in (?:his|her|their) (?:early|late|mid))\s*$"
+)
+_ON_THE_DAY = re.compile(r"\b(?:on|by|until|till|from|to|before|and)\s+$")
+
+
 @dataclass(frozen=True)
 class Found:
     """One rule match: where, which rule, and its named groups."""
@@ -56,39 +72,47 @@ def _capitalized(text: str, found: Found) -> bool:
 
 
 def _plausible(text: str, found: Found) -> bool:
+    """False for matches that only look like dates (a verb, a count, an age, a rate)."""
     if not _capitalized(text, found):
         return False
     groups = found.groups
-    month = groups.get("month")
     rule = found.rule.name
+    before = text[max(0, found.start - 24) : found.start]
+    after = text[found.end : found.end + 30]
+    month = groups.get("month", "")
     if month and rule == "month":
         word = month.lower().rstrip(".")
-        before = text[max(0, found.start - 20) : found.start]
         if word in _AMBIGUOUS_MONTHS and not _MONTH_CUES.search(before):
             return False
+        if word not in _FULL_MONTHS and not month.endswith("."):
+            return False  # "Jan Kavan"
     if rule in ("year", "modded_year", "year_era") and groups.get("year"):
-        after = text[found.end : found.end + 30]
-        before = text[max(0, found.start - 2) : found.start]
         if before.endswith(("$", "#", "No. ")) or _COUNTED.match(after):
             return False
-        if rule == "year_era" and not groups.get("era"):
-            return False
-    season = groups.get("season", "").lower()
-    if season in ("fall", "spring") and not (groups.get("rel") or groups.get("year")):
-        before = text[max(0, found.start - 12) : found.start].lower()
-        if not re.search(
-            r"\b(?:in|this|last|next|that|during|the|by|until|early|late)\s+$", before
-        ):
-            return False
-    if rule == "decade" and re.search(
-        r"\b(?:his|her|their|in (?:his|her|their) (?:early|late|mid))\s*$",
-        text[max(0, found.start - 20) : found.start].lower(),
+    season = groups.get("season", "")
+    if season.lower() in ("fall", "spring") and not (
+        groups.get("rel") or groups.get("year")
     ):
+        cue = _SEASON_CUE.search(before.lower())
+        if after.startswith(" of") or not (cue or season == "Spring"):
+            return False  # "prices fall", "the fall of the city"
+    unit = groups.get("unit", "").lower()
+    amount = (groups.get("num") or groups.get("rel") or "").lower()
+    if unit == "second" and amount in ("a", "an", "one", "the"):
+        return False  # "a second attack"
+    if unit.startswith("quarter") and (after.startswith(" of") or "-" in found.text):
+        return False  # "three-quarters of", "a four-quarter test"
+    if found.rule.kind == "duration" and _AGE.match(after):
+        return False  # "52 years old"
+    if amount in ("a", "an") and found.rule.kind in ("duration", "set"):
+        if _RATE.search(before):
+            return False  # "$2 million a year", "24 hours a day"
+    if rule == "decade" and _POSSESSIVE.search(before.lower()):
+        return False  # "in his 30s"
+    if rule == "on_the_day" and not _ON_THE_DAY.search(before.lower()):
         return False
-    if rule == "clock_24h":
-        after = text[found.end : found.end + 2]
-        if after[:1].isdigit() or int(groups.get("hour", "0")) > 24:
-            return False
+    if rule == "clock_24h" and after[:1].isdigit():
+        return False
     if groups.get("day") and not 1 <= int(groups["day"]) <= 31:
         return False
     if groups.get("hour") and int(groups["hour"]) > 24:
