@@ -73,13 +73,17 @@ def find_anchor(span: Span) -> Token:
     while token.head.i != token.i:
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
+            if skipped is not None and token.lower_ == "following":
+                continue  # "Following the 1979 Revolution, ..." is a preposition
             if skipped is not None and (is_context(token) or is_progressive(token)):
                 return skipped  # "was the only survivor after the purge in 1975"
             return token
+        if token.pos_ in ("NOUN", "PROPN") and relation_word(token) is not None:
+            if kind_of_lemma(token.lemma_, noun=True):  # another happening's date
+                skipped = skipped or token
+            continue
         if token.pos_ in ("NOUN", "PROPN") and kind_of_lemma(token.lemma_, noun=True):
-            if relation_word(token) is None:
-                return token
-            skipped = skipped or token
+            return token
     return token
 
 
@@ -89,7 +93,9 @@ _RELATIONS = {"prior": "BEFORE", "before": "BEFORE", "until": "BEFORE",
 
 def relation_word(noun: Token) -> str | None:
     """BEFORE/AFTER when ``noun`` is the object of "prior to", "after", "following"."""
-    if noun.dep_ != "pobj":
+    if noun.dep_ not in ("pobj", "dobj"):  # "following" may be parsed as a verb
+        return None
+    if noun.dep_ == "dobj" and noun.head.lower_ != "following":
         return None
     prep = noun.head
     word = prep.lower_
@@ -104,7 +110,7 @@ def relation_of(span: Span, anchor: Token) -> str | None:
     token = span.root
     while token.head.i != token.i and token.i != anchor.i:
         token = token.head
-        if token.pos_ in ("NOUN", "PROPN") and (rel := relation_word(token)):
+        if token.pos_ in ("NOUN", "PROPN", "VERB") and (rel := relation_word(token)):
             return rel
     return None
 
@@ -168,7 +174,8 @@ def past_fact(verb: Token, *, perfect: bool = False) -> bool:
 
 def names_a_thing(sent: Span, timex: Timex) -> bool:
     """A date that names a thing, not when something happened ("the 1923 border",
-    "the June 4, 1967 line"): it modifies a noun that is no event."""
+    "the June 4, 1967 line"): it modifies a noun that is no event and no reference
+    point ("prior to the May 3 festival")."""
     span = sent.doc.char_span(timex.start, timex.end, alignment_mode="expand")
     if span is None:
         return False
@@ -176,7 +183,7 @@ def names_a_thing(sent: Span, timex: Timex) -> bool:
     return (root.dep_ in ("compound", "nmod", "amod", "nummod") and head.i != root.i
             and head.pos_ in ("NOUN", "PROPN") and not head.i < span.start
             and kind_of_lemma(head.lemma_, noun=True) is None
-            and head.lemma_.lower() not in ("revolution",))
+            and relation_word(head) is None)  # "prior to the May 3 festival" dates
 
 
 def clause_span(sent: Span, anchor: Token, anchors: Sequence[Token]) -> tuple[int, int]:

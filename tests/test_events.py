@@ -1,0 +1,66 @@
+"""Event detection rules, one small narrative (our own words) per rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from datelines.extract import document_from_text, extract, pipeline
+
+CASES = [
+    # (text, expected [(value, kind)])
+    ("In 1953 the colonels staged a coup against the premier.", [("1953", "coup")]),
+    ("In May 1930, the guild held a rally. The guild then went home.",
+     [("1930-05", "protest")]),
+    ("The 1920s marked a calmer decade for the town.", []),
+    ("In June 1913, the club was left without a chairman.", []),
+    ("In May 1911, the fair was nearing its tenth season.", []),
+    ("Following the 1919 Revolution, it became clear that the canal was too narrow.", []),
+    ("The envoys wanted to return to the 1920 border.", []),
+    ("In 1921 the tenants said that the landlord would sell the farm.", [("1921", "event")]),
+    ("Just prior to the May 3, 1930 festival, the mayor launched a crackdown on the dockers.",
+     [("1930-05", "crackdown")]),
+    ("The Mill Society was crushed by 1925, but it reemerged in early 1929.",
+     [("1925", "crackdown"), ("1929", "event")]),
+    ("September 28, 1931", []),
+    ("They met every week in 1930.", [("1930", "meeting")]),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return pipeline()
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_rule(nlp, text: str, expected: list[tuple[str, str]]) -> None:  # type: ignore[no-untyped-def]
+    events = extract(document_from_text(text + "\n"), nlp=nlp).events
+    assert [(e.date.value, e.kind) for e in events] == expected
+
+
+def test_relation_sets_mod_before(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Just prior to the May 3, 1930 festival, the mayor launched a crackdown.\n"
+    (event,) = extract(document_from_text(text), nlp=nlp).events
+    assert (event.date.value, event.date.mod) == ("1930-05", "BEFORE")
+
+
+def test_elaboration_joins_figures_and_adds_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("On July 28, 1930, the militia began the massacre at Dorn. "
+            "Over the course of a single summer, the militia executed more than 900 "
+            "prisoners.\n")
+    events = extract(document_from_text(text), nlp=nlp).events
+    assert [(e.date.value, e.kind) for e in events] == [("1930-07-28", "massacre")]
+    assert [(f.value, f.qualifier) for f in events[0].figures] == [(900.0, "more_than")]
+
+
+def test_definite_mention_lends_figures_across_paragraphs(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = ("On June 1, 1921, the two republics signed a trade treaty.\n\n"
+            "The treaty was welcomed by 300 merchants from 12 towns.\n")
+    (event,) = extract(document_from_text(text), nlp=nlp).events
+    assert event.kind == "agreement"
+    assert sorted(f.value for f in event.figures) == [2.0, 12.0, 300.0]  # two republics
+
+
+def test_recurring_sentence_inherits_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In 1930 the guild founded a school. The teachers met every week.\n"
+    events = extract(document_from_text(text), nlp=nlp).events
+    assert [e.kind for e in events] == ["founding"]
