@@ -149,3 +149,23 @@ def test_resolve_all_across_sources() -> None:
     assert {m.source for m in massoud.mentions} == {"a", "b"}
     link = links([a, b])
     assert link[("b", "person/Masud Rajavi")] == massoud.id
+
+
+def test_name_split_by_a_hard_line_break(nlp: Language) -> None:
+    text = "The circle grew in 1966, and Massoud\nRajavi joined it. Rajavi led it later."
+    doc = nlp(text)
+    massoud = holder(entities_in(doc, source_id="t"), "Massoud Rajavi")
+    assert massoud.type == "PERSON" and len(massoud.mentions) == 2
+    assert massoud.mentions[0].text == "Massoud\nRajavi"
+
+
+def test_mentions_map_to_the_original(nlp: Language) -> None:
+    from datelines.model import Document, Source
+
+    original = "Intro.\u00a0\u00a0Kazem Rajavi lived in Geneva."
+    text = original.replace("\u00a0\u00a0", " ")
+    offsets = tuple([*range(7), *range(8, len(original) + 1)])
+    document = Document(Source("s", "x.txt", ""), original, text, offsets)
+    found = entities_in(nlp(text), source_id="s", document=document)
+    kazem = holder(found, "Kazem Rajavi").mentions[0]
+    assert original[kazem.start:kazem.end] == kazem.text == "Kazem Rajavi"

@@ -49,6 +49,7 @@ from datelines.nlp.entities_rules import (
     surname_sweep,
     titles_before,
     trim,
+    wrapped,
 )
 from datelines.resolve import Surface, resolve_mentions
 
@@ -83,7 +84,7 @@ def annotate(doc: Doc, *, matcher: PhraseMatcher | None = None) -> Doc:
     """Correct ``doc.ents`` and resolve the mentions (what the component does)."""
     pairs, declared = declarations(doc)
     text = doc.text
-    found = [completed(s, text) for e in doc.ents
+    found = [completed(wrapped(s), text) for e in doc.ents
              if e.label_ in LABELS and (s := trim(e)) is not None]
     if matcher is not None:
         found += [Span(doc, a, b, label=known_tables()[1][key(doc[a:b].text)])
@@ -114,7 +115,8 @@ def annotate(doc: Doc, *, matcher: PhraseMatcher | None = None) -> Doc:
         if label == "PERSON":
             cues = (*titles, *strip_titles(span.text)[1])
             gender = gender_cue(doc[span.start:sent_end], span, cues)
-        surfaces.append(Surface(start, end, text[start:end], label, sent=sent_start,
+        surfaces.append(Surface(start, end, " ".join(text[start:end].split()), label,
+                                sent=sent_start,
                                 titles=titles, gender=gender, personal=personal))
     clusters = resolve_mentions(surfaces, declared=pairs)
     _write(doc, kept, surfaces, clusters)

@@ -33,7 +33,7 @@ from datelines.names import (
 )
 
 __all__ = [
-    "LABELS", "common_words", "completed", "corrected_label", "declarations", "extent",
+    "LABELS", "common_words", "completed", "wrapped", "corrected_label", "declarations", "extent",
     "gender_cue", "is_common", "joined_ezafe", "name_patterns", "sentence_bounds",
     "split_slashes", "surname_sweep", "titles_before", "trim",
 ]
@@ -68,6 +68,16 @@ def trim(span: Span) -> Span | None:
             _GLUED_DIGITS.search(t.text) for t in doc[start:end]):
         return None
     return Span(doc, start, end, label=span.label_)
+
+
+def wrapped(span: Span) -> Span:
+    """Rejoin a name a hard line break split: "Massoud" + newline + "Rajavi"."""
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].is_space and doc[end].text.count("\n") == 1 \
+            and doc[end + 1].is_title and not doc[end + 1].ent_type_ \
+            and given_gender(span[-1].text):
+        return Span(doc, span.start, end + 2, label="PERSON")
+    return span
 
 
 def completed(span: Span, text: str) -> Span:
