@@ -9,18 +9,30 @@ from datelines.extract import document_from_text, extract, pipeline
 CASES = [
     # (text, expected [(value, kind)])
     ("In 1953 the colonels staged a coup against the premier.", [("1953", "coup")]),
-    ("In May 1930, the guild held a rally. The guild then went home.",
-     [("1930-05", "protest")]),
+    (
+        "In May 1930, the guild held a rally. The guild then went home.",
+        [("1930-05", "protest")],
+    ),
     ("The 1920s marked a calmer decade for the town.", []),
     ("In June 1913, the club was left without a chairman.", []),
     ("In May 1911, the fair was nearing its tenth season.", []),
-    ("Following the 1919 Revolution, it became clear that the canal was too narrow.", []),
+    (
+        "Following the 1919 Revolution, it became clear that the canal was too narrow.",
+        [],
+    ),
     ("The envoys wanted to return to the 1920 border.", []),
-    ("In 1921 the tenants said that the landlord would sell the farm.", [("1921", "event")]),
-    ("Just prior to the May 3, 1930 festival, the mayor launched a crackdown on the dockers.",
-     [("1930-05", "crackdown")]),
-    ("The Mill Society was crushed by 1925, but it reemerged in early 1929.",
-     [("1925", "crackdown"), ("1929", "event")]),
+    (
+        "In 1921 the tenants said that the landlord would sell the farm.",
+        [("1921", "event")],
+    ),
+    (
+        "Just prior to the May 3, 1930 festival, the mayor launched a crackdown on the dockers.",
+        [("1930-05", "crackdown")],
+    ),
+    (
+        "The Mill Society was crushed by 1925, but it reemerged in early 1929.",
+        [("1925", "crackdown"), ("1929", "event")],
+    ),
     ("September 28, 1931", []),
     ("They met every week in 1930.", [("1930", "meeting")]),
 ]
@@ -44,17 +56,21 @@ def test_relation_sets_mod_before(nlp) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_elaboration_joins_figures_and_adds_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = ("On July 28, 1930, the militia began the massacre at Dorn. "
-            "Over the course of a single summer, the militia executed more than 900 "
-            "prisoners.\n")
+    text = (
+        "On July 28, 1930, the militia began the massacre at Dorn. "
+        "Over the course of a single summer, the militia executed more than 900 "
+        "prisoners.\n"
+    )
     events = extract(document_from_text(text), nlp=nlp).events
     assert [(e.date.value, e.kind) for e in events] == [("1930-07-28", "massacre")]
     assert [(f.value, f.qualifier) for f in events[0].figures] == [(900.0, "more_than")]
 
 
 def test_definite_mention_lends_figures_across_paragraphs(nlp) -> None:  # type: ignore[no-untyped-def]
-    text = ("On June 1, 1921, the two republics signed a trade treaty.\n\n"
-            "The treaty was welcomed by 300 merchants from 12 towns.\n")
+    text = (
+        "On June 1, 1921, the two republics signed a trade treaty.\n\n"
+        "The treaty was welcomed by 300 merchants from 12 towns.\n"
+    )
     (event,) = extract(document_from_text(text), nlp=nlp).events
     assert event.kind == "agreement"
     assert sorted(f.value for f in event.figures) == [2.0, 12.0, 300.0]  # two republics

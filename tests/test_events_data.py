@@ -28,8 +28,11 @@ def test_kind_example_is_detected_as_its_kind(nlp, kind) -> None:  # type: ignor
     assert kind.kind in found, f"{kind.example!r} gave {found}"
 
 
-@pytest.mark.parametrize("row", yaml.safe_load((ROOT / "context.yaml").read_text())["stative"],
-                         ids=lambda r: r["lemma"])
+@pytest.mark.parametrize(
+    "row",
+    yaml.safe_load((ROOT / "context.yaml").read_text())["stative"],
+    ids=lambda r: r["lemma"],
+)
 def test_state_example_is_context(nlp, row) -> None:  # type: ignore[no-untyped-def]
     assert _events(nlp, row["example"]) == ()
 

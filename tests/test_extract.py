@@ -56,9 +56,11 @@ def test_evidence_is_the_original_text(story) -> None:  # type: ignore[no-untype
     assert extraction.events
     for event in extraction.events:
         ev = event.evidence
-        assert document.original[ev.start:ev.end] == ev.quote
+        assert document.original[ev.start : ev.end] == ev.quote
         assert ev.quote == ev.quote.strip()
-        assert ev.paragraph is not None and ev.paragraph[0] <= ev.start < ev.paragraph[1]
+        assert (
+            ev.paragraph is not None and ev.paragraph[0] <= ev.start < ev.paragraph[1]
+        )
         assert event.date.span is not None
         assert event.date.text == document.original[slice(*event.date.span)]
 
@@ -84,10 +86,15 @@ def test_undated_event_inherits_the_narrative_date(story) -> None:  # type: igno
 
 def test_heading_dates_its_section_and_becomes_an_era(story) -> None:  # type: ignore[no-untyped-def]
     _, extraction = story
-    (founding,) = [e for e in extraction.events if e.kind == "founding"
-                   and e.date.anchor == "heading"]
+    (founding,) = [
+        e
+        for e in extraction.events
+        if e.kind == "founding" and e.date.anchor == "heading"
+    ]
     assert founding.date.value == "1901"
-    labels = [(era.label, era.date.value, era.date.end_value) for era in extraction.eras]
+    labels = [
+        (era.label, era.date.value, era.date.end_value) for era in extraction.eras
+    ]
     assert ("Early Years", "1901", "1905") in labels
     assert not any("Early Years" in e.evidence.quote for e in extraction.events)
 
@@ -146,8 +153,10 @@ def test_summary_is_in_the_tools_words(nlp) -> None:  # type: ignore[no-untyped-
 
 
 def test_extract_all_and_blank_pipeline_warning() -> None:
-    documents = [document_from_text("In 1931 the poet died in exile.\n", name=n)
-                 for n in ("a.txt", "b.txt")]
+    documents = [
+        document_from_text("In 1931 the poet died in exile.\n", name=n)
+        for n in ("a.txt", "b.txt")
+    ]
     extractions = list(extract_all(documents, nlp=pipeline(model=None)))
     assert [len(x.events) for x in extractions] == [1, 1]
     assert any("not installed" in w for w in extractions[0].warnings)

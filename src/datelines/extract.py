@@ -75,8 +75,9 @@ def pipeline(*, model: str | None = pipeline_stage.MODEL) -> Language:
     return nlp
 
 
-def extract(document: Document, *, nlp: Language | None = None,
-            min_confidence: float = 0.0) -> Extraction:
+def extract(
+    document: Document, *, nlp: Language | None = None, min_confidence: float = 0.0
+) -> Extraction:
     """Extract the dated events (and eras) of one document.
 
     ``min_confidence`` drops events whose confidence is below it.
@@ -98,27 +99,39 @@ def extract(document: Document, *, nlp: Language | None = None,
     eras = tuple(_eras(document, doc, timexes, source.id))
     events = _events(document, doc, found, source.id)
     events = [e for e in events if e.confidence >= min_confidence]
-    return Extraction(source=source, events=tuple(events), eras=eras,
-                      entities=_entities(doc, source.id), warnings=tuple(warnings))
+    return Extraction(
+        source=source,
+        events=tuple(events),
+        eras=eras,
+        entities=_entities(doc, source.id),
+        warnings=tuple(warnings),
+    )
 
 
-def extract_all(documents: Iterable[Document], *, nlp: Language | None = None,
-                min_confidence: float = 0.0) -> Iterator[Extraction]:
+def extract_all(
+    documents: Iterable[Document],
+    *,
+    nlp: Language | None = None,
+    min_confidence: float = 0.0,
+) -> Iterator[Extraction]:
     """The iterable form of :func:`extract`."""
     for document in documents:
         yield extract(document, nlp=nlp, min_confidence=min_confidence)
 
 
 def _latest(timexes: Sequence[Timex]) -> str | None:
-    values = [t.value for t in timexes if events_stage.usable(t) and t.anchor == "explicit"]
+    values = [
+        t.value for t in timexes if events_stage.usable(t) and t.anchor == "explicit"
+    ]
     precise = [v for v in values if len(v) >= 4] or values  # a decade is no date line
     if not precise:
         return None
     return str(max(precise, key=lambda v: (bounds_of(v, None)[0] or "", len(v))))
 
 
-def _events(document: Document, doc: Doc, found: Sequence[events_stage.Found],
-            source_id: str) -> list[Event]:
+def _events(
+    document: Document, doc: Doc, found: Sequence[events_stage.Found], source_id: str
+) -> list[Event]:
     events: list[Event] = []
     for n, item in enumerate(sorted(found, key=lambda f: f.start), 1):
         start, end = document.to_original(*_trimmed(doc.text, item.start, item.end))
@@ -128,14 +141,22 @@ def _events(document: Document, doc: Doc, found: Sequence[events_stage.Found],
         attribution = attribution_of(sent) if sent is not None else None
         claim = _claim(document, item)
         confidence = _confidence(item, claim, attribution)
-        events.append(Event(
-            id=f"{source_id}-{n:04d}", source=source_id, date=claim,
-            kind=item.kind.kind, summary=summary_of(item),
-            evidence=Evidence(document.original[start:end], start, end, paragraph),
-            participants=item.participants, places=item.places,
-            figures=_unique(figures), attribution=attribution or _default_attribution(),
-            cameo=item.kind.cameo, confidence=confidence,
-        ))
+        events.append(
+            Event(
+                id=f"{source_id}-{n:04d}",
+                source=source_id,
+                date=claim,
+                kind=item.kind.kind,
+                summary=summary_of(item),
+                evidence=Evidence(document.original[start:end], start, end, paragraph),
+                participants=item.participants,
+                places=item.places,
+                figures=_unique(figures),
+                attribution=attribution or _default_attribution(),
+                cameo=item.kind.cameo,
+                confidence=confidence,
+            )
+        )
     return events
 
 
@@ -154,12 +175,15 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _figures(doc: Doc, sent: Span | None, item: events_stage.Found,
-             ) -> tuple[Figure, ...]:
+def _figures(
+    doc: Doc,
+    sent: Span | None,
+    item: events_stage.Found,
+) -> tuple[Figure, ...]:
     """Figures of the evidence clause, then of the sentences that elaborate it."""
     out: list[Figure] = []
     if sent is not None:
-        clause = doc.text[item.start:item.end]
+        clause = doc.text[item.start : item.end]
         out += [f for f in figures_of(sent) if not f.text or f.text in clause]
     for start, end in item.more:
         more = doc.char_span(start, end, alignment_mode="expand")
@@ -184,12 +208,20 @@ def _claim(document: Document, item: events_stage.Found) -> DateClaim:
     start, end = bounds_of(value, mod)
     span = document.to_original(timex.start, timex.end)
     anchor_text = getattr(timex, "anchor_text", None)
-    text = document.original[span[0]:span[1]]
+    text = document.original[span[0] : span[1]]
     if item.anchor != "explicit":
         anchor_text = text
-    return DateClaim(value=value, text=text, start=start, end=end, mod=mod,
-                     anchor=_anchor(item, timex), anchor_text=anchor_text,
-                     end_value=getattr(timex, "end_value", None), span=span)
+    return DateClaim(
+        value=value,
+        text=text,
+        start=start,
+        end=end,
+        mod=mod,
+        anchor=_anchor(item, timex),
+        anchor_text=anchor_text,
+        end_value=getattr(timex, "end_value", None),
+        span=span,
+    )
 
 
 def _anchor(item: events_stage.Found, timex: Any) -> Any:
@@ -219,17 +251,21 @@ def _paragraph(document: Document, offset: int) -> tuple[int, int] | None:
     return None
 
 
-def _eras(document: Document, doc: Doc, timexes: Sequence[Any],
-          source_id: str) -> Iterator[Era]:
+def _eras(
+    document: Document, doc: Doc, timexes: Sequence[Any], source_id: str
+) -> Iterator[Era]:
     n = 0
     for block in document.blocks:
         if block.kind != "heading":
             continue
-        label = document.text[block.start:block.end].strip()
+        label = document.text[block.start : block.end].strip()
         if not _ERA.match(label):
             continue
-        own = [t for t in timexes if block.start <= t.start < block.end
-               and events_stage.usable(t)]
+        own = [
+            t
+            for t in timexes
+            if block.start <= t.start < block.end and events_stage.usable(t)
+        ]
         if not own:
             continue
         timex = own[0]
@@ -239,13 +275,23 @@ def _eras(document: Document, doc: Doc, timexes: Sequence[Any],
         start, _ = bounds_of(value, None)
         _, end = bounds_of(end_value or value, None)
         span = document.to_original(block.start, block.end)
-        text = document.original[span[0]:span[1]]
-        claim = DateClaim(value=value, text=timex.text, start=start, end=end,
-                          end_value=end_value,
-                          span=document.to_original(timex.start, timex.end))
+        text = document.original[span[0] : span[1]]
+        claim = DateClaim(
+            value=value,
+            text=timex.text,
+            start=start,
+            end=end,
+            end_value=end_value,
+            span=document.to_original(timex.start, timex.end),
+        )
         title = re.sub(r"^[\d\s\-–—:s]+", "", label).strip() or label
-        yield Era(f"{source_id}-era{n:02d}", source_id, title, claim,
-                  Evidence(text, span[0], span[1], span))
+        yield Era(
+            f"{source_id}-era{n:02d}",
+            source_id,
+            title,
+            claim,
+            Evidence(text, span[0], span[1], span),
+        )
 
 
 def _entities(doc: Doc, source_id: str) -> tuple[Any, ...]:

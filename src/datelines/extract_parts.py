@@ -30,8 +30,15 @@ def tag_dates(doc: Doc, *, dct: str | None) -> list[Timex]:
     """Time expressions of ``doc.text`` (the temporal stage), narrative mode, with the
     doc's own sentences and blocks."""
     sentences = [(s.start_char, s.end_char) for s in doc.sents]
-    return list(tag(doc.text, dct=dct, mode="narrative",
-                    blocks=doc.user_data.get("blocks", ()), sentences=sentences))
+    return list(
+        tag(
+            doc.text,
+            dct=dct,
+            mode="narrative",
+            blocks=doc.user_data.get("blocks", ()),
+            sentences=sentences,
+        )
+    )
 
 
 def bounds_of(value: str, mod: str | None) -> tuple[str | None, str | None]:
@@ -86,8 +93,9 @@ def read_document(path: str | Path) -> Document:
     return read(path)
 
 
-def document_from_text(original: str, *, name: str = "text.txt",
-                       date: str | None = None) -> Document:
+def document_from_text(
+    original: str, *, name: str = "text.txt", date: str | None = None
+) -> Document:
     """A Document from plain text: YAML front matter skipped, one block per line
     (short lines without final punctuation are headings)."""
     digest = hashlib.sha256(original.encode("utf-8")).hexdigest()
@@ -96,8 +104,11 @@ def document_from_text(original: str, *, name: str = "text.txt",
         end = original.find("\n---", 3)
         if end > 0:
             body = end + 4
-            meta = re.search(r"^date:\s*\"?(\d{4}(?:-\d{2}){0,2})\"?\s*$",
-                             original[:end], re.MULTILINE)
+            meta = re.search(
+                r"^date:\s*\"?(\d{4}(?:-\d{2}){0,2})\"?\s*$",
+                original[:end],
+                re.MULTILINE,
+            )
             date = date or (meta.group(1) if meta else None)
     text = original[body:]
     blocks = []
@@ -106,8 +117,11 @@ def document_from_text(original: str, *, name: str = "text.txt",
         if not line.strip():
             continue
         words = line.split()
-        kind: BlockKind = "heading" if len(words) <= 12 and line.rstrip()[-1] not in ".!?\"”" \
+        kind: BlockKind = (
+            "heading"
+            if len(words) <= 12 and line.rstrip()[-1] not in '.!?"”'
             else "paragraph"
+        )
         blocks.append(Block(kind, m.start(), m.end()))
     source = Source(id=digest[:12], path=name, sha256=digest, date=date)
     offsets = tuple(range(body, len(original) + 1))

@@ -16,12 +16,21 @@ from datelines.cli import evaluate
 @evaluate.command("events")
 @click.argument("text", required=False, type=click.Path(exists=True, dir_okay=False))
 @click.argument("gold", required=False, type=click.Path(exists=True, dir_okay=False))
-@click.option("--all", "gold_dir", type=click.Path(exists=True, file_okay=False),
-              help="Score every *.gold.jsonl in GOLD_DIR (documents in GOLD_DIR/../corpus).")
-@click.option("--details/--no-details", default=False, show_default=True,
-              help="Also list missed core events, wrong dates and unmatched predictions.")
-def events_command(text: str | None, gold: str | None, gold_dir: str | None,
-                   details: bool) -> None:
+@click.option(
+    "--all",
+    "gold_dir",
+    type=click.Path(exists=True, file_okay=False),
+    help="Score every *.gold.jsonl in GOLD_DIR (documents in GOLD_DIR/../corpus).",
+)
+@click.option(
+    "--details/--no-details",
+    default=False,
+    show_default=True,
+    help="Also list missed core events, wrong dates and unmatched predictions.",
+)
+def events_command(
+    text: str | None, gold: str | None, gold_dir: str | None, details: bool
+) -> None:
     """Score the events extracted from TEXT against its GOLD timeline (JSON out).
 
     With --all GOLD_DIR, score every gold document there: one row per document and

@@ -78,8 +78,14 @@ def read_gold(path: str | Path, text: str) -> list[Gold]:
                 (float(f["value"]), str(f.get("qualifier") or "exact"))
                 for f in row.get("figures") or ()
             )
-            gold = Gold(str(row["id"]), str(row["date"]), bool(row.get("core")),
-                        quote, _locate(flat, quote), figures)
+            gold = Gold(
+                str(row["id"]),
+                str(row["date"]),
+                bool(row.get("core")),
+                quote,
+                _locate(flat, quote),
+                figures,
+            )
         except (ValueError, KeyError, TypeError) as err:
             raise EvaluationError(
                 f"gold file '{path}' line {number} is malformed ({err}); each line must "
@@ -116,12 +122,14 @@ def _collapsed_spans(original: str, events: Sequence[Event]) -> list[tuple[int, 
         index[i] = pos
         pos += 1
     index[len(original)] = pos
-    return [(index[e.evidence.start], index[max(e.evidence.end - 1, 0)] + 1)
-            for e in events]
+    return [
+        (index[e.evidence.start], index[max(e.evidence.end - 1, 0)] + 1) for e in events
+    ]
 
 
-def match(golds: Sequence[Gold], spans: Sequence[tuple[int, int]],
-          values: Sequence[str]) -> dict[int, int]:
+def match(
+    golds: Sequence[Gold], spans: Sequence[tuple[int, int]], values: Sequence[str]
+) -> dict[int, int]:
     """One-to-one matching gold index -> prediction index.
 
     Candidate pairs overlap by at least half of the shorter quote; core gold events
@@ -149,7 +157,9 @@ def match(golds: Sequence[Gold], spans: Sequence[tuple[int, int]],
     return result
 
 
-def score(extraction: Extraction, original: str, golds: Sequence[Gold]) -> dict[str, Any]:
+def score(
+    extraction: Extraction, original: str, golds: Sequence[Gold]
+) -> dict[str, Any]:
     """The four figures (and their counts) for one document's extraction."""
     events = list(extraction.events)
     spans = _collapsed_spans(original, events)
@@ -159,24 +169,39 @@ def score(extraction: Extraction, original: str, golds: Sequence[Gold]) -> dict[
     dates_ok = [i for i in core_matched if events[pairs[i]].date.value == golds[i].date]
     wanted = [(i, f) for i in core for f in golds[i].figures]
     found = [
-        (i, f) for i, f in wanted if i in pairs and any(
+        (i, f)
+        for i, f in wanted
+        if i in pairs
+        and any(
             abs(fig.value - f[0]) < 1e-6 and fig.qualifier == f[1]
-            for fig in events[pairs[i]].figures)
+            for fig in events[pairs[i]].figures
+        )
     ]
     missed = [golds[i].id for i in core if i not in pairs]
-    wrong_dates = {golds[i].id: events[pairs[i]].date.value
-                   for i in core_matched if i not in dates_ok}
-    unmatched = [collapse(events[p].evidence.quote)[:80]
-                 for p in range(len(events)) if p not in pairs.values()]
+    wrong_dates = {
+        golds[i].id: events[pairs[i]].date.value
+        for i in core_matched
+        if i not in dates_ok
+    }
+    unmatched = [
+        collapse(events[p].evidence.quote)[:80]
+        for p in range(len(events))
+        if p not in pairs.values()
+    ]
     return {
         "core_recall": _ratio(len(core_matched), len(core)),
         "precision": _ratio(len(pairs), len(events)),
         "date_exact": _ratio(len(dates_ok), len(core_matched)),
         "figure_recall": _ratio(len(found), len(wanted)),
-        "core": len(core), "core_matched": len(core_matched),
-        "predicted": len(events), "matched": len(pairs),
-        "figures": len(wanted), "figures_found": len(found),
-        "missed_core": missed, "wrong_dates": wrong_dates, "unmatched": unmatched,
+        "core": len(core),
+        "core_matched": len(core_matched),
+        "predicted": len(events),
+        "matched": len(pairs),
+        "figures": len(wanted),
+        "figures_found": len(found),
+        "missed_core": missed,
+        "wrong_dates": wrong_dates,
+        "unmatched": unmatched,
     }
 
 

@@ -86,7 +86,9 @@ def _specificity(timex: Timex) -> int:
     return len(timex.value.split("T")[0])
 
 
-def detect(doc: Doc, timexes: Sequence[Timex], *, dct: str | None = None) -> list[Found]:
+def detect(
+    doc: Doc, timexes: Sequence[Timex], *, dct: str | None = None
+) -> list[Found]:
     """Find the events of one parsed document, in text order.
 
     Sentences in headings, titles and captions are skipped (a dated heading dates its
@@ -102,7 +104,9 @@ def detect(doc: Doc, timexes: Sequence[Timex], *, dct: str | None = None) -> lis
     heading: Any = None  # the current section heading's timex
     current: Any = None  # the narrative's current anchor timex
     last: int | None = None  # index in `found` of the event told last in this block
-    told: int | None = None  # ... and in this section (for "The agreement ..." anaphora)
+    told: int | None = (
+        None  # ... and in this section (for "The agreement ..." anaphora)
+    )
     last_block, gap = -1, 0
     for sent in sentences(doc):
         kind = block_kind(blocks, sent.start_char)
@@ -125,34 +129,63 @@ def detect(doc: Doc, timexes: Sequence[Timex], *, dct: str | None = None) -> lis
             continue
         if events:
             found.extend(events)
-            current, last, told, gap = events[-1].timex, len(found) - 1, len(found) - 1, 0
+            current, last, told, gap = (
+                events[-1].timex,
+                len(found) - 1,
+                len(found) - 1,
+                0,
+            )
             continue
         if own:  # a dated sentence that states no happening still anchors the narrative
             current, last = own[-1], None
             continue
         anchor_timex = current if current is not None else heading
-        today = anchor_timex is not None and dct is not None and anchor_timex.value == dct
+        today = (
+            anchor_timex is not None and dct is not None and anchor_timex.value == dct
+        )
         verb, trigger = _undated_trigger(sent, perfect=today)
         gap += 1
-        if told is not None and _refers_back(sent, found[told]) and (
-                trigger is None or family(trigger) == family(found[told].kind)):
-            found[told] = _with_more(found[told], sent)  # "The peace agreement drew ..."
+        if (
+            told is not None
+            and _refers_back(sent, found[told])
+            and (trigger is None or family(trigger) == family(found[told].kind))
+        ):
+            found[told] = _with_more(
+                found[told], sent
+            )  # "The peace agreement drew ..."
             continue
         if verb is not None and dated_elsewhere(verb):
             verb = trigger = None
-        if trigger is not None and last is not None and \
-                family(trigger) == family(found[last].kind):
+        if (
+            trigger is not None
+            and last is not None
+            and family(trigger) == family(found[last].kind)
+        ):
             found[last] = _with_more(found[last], sent)
             gap = 0
             continue
-        if verb is not None and trigger is not None and anchor_timex is not None \
-                and not recurring:
+        if (
+            verb is not None
+            and trigger is not None
+            and anchor_timex is not None
+            and not recurring
+        ):
             start, end = sent.start_char, sent.end_char
             anchor = "heading" if anchor_timex is heading else "relative"
-            found.append(Found(start, end, (start, end), trigger, verb.lemma_,
-                               anchor_timex, anchor, 1.0,
-                               participants_of(sent, verb, start, end),
-                               places_of(sent, start, end)))
+            found.append(
+                Found(
+                    start,
+                    end,
+                    (start, end),
+                    trigger,
+                    verb.lemma_,
+                    anchor_timex,
+                    anchor,
+                    1.0,
+                    participants_of(sent, verb, start, end),
+                    places_of(sent, start, end),
+                )
+            )
             last, told, gap = len(found) - 1, len(found) - 1, 0
         elif last is not None and gap <= 2:
             found[last] = _with_more(found[last], sent)
@@ -162,8 +195,9 @@ def detect(doc: Doc, timexes: Sequence[Timex], *, dct: str | None = None) -> lis
 def _within(event: Found, before: Found) -> bool:
     """A sentence dated by a relative period that holds the previous event's date and
     tells the same family of happening elaborates that event."""
-    if getattr(event.timex, "anchor", "explicit") == "explicit" or \
-            family(event.kind) != family(before.kind):
+    if getattr(event.timex, "anchor", "explicit") == "explicit" or family(
+        event.kind
+    ) != family(before.kind):
         return False
     inner, outer = _interval(before.timex.value), _interval(event.timex.value)
     return None not in inner + outer and outer[0] <= inner[0] and inner[1] <= outer[1]  # type: ignore[operator]
@@ -179,8 +213,10 @@ def _refers_back(sent: Span, event: Found) -> bool:
         for child in verb.children:
             if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "NOUN":
                 continue
-            definite = any(d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these")
-                           for d in child.children)
+            definite = any(
+                d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these")
+                for d in child.children
+            )
             kind = kind_of_lemma(child.lemma_, noun=True)
             if definite and kind is not None and family(kind) == family(event.kind):
                 return True
@@ -189,13 +225,21 @@ def _refers_back(sent: Span, event: Found) -> bool:
 
 def _retold(event: Found, found: Sequence[Found]) -> bool:
     """A named past event mentioned again ("the barbarity of the 1988 Massacre")."""
-    return event.trigger_pos == "noun" and len(event.timex.value) <= 4 and any(
-        f.kind.kind == event.kind.kind and f.timex.value.startswith(event.timex.value)
-        for f in found)
+    return (
+        event.trigger_pos == "noun"
+        and len(event.timex.value) <= 4
+        and any(
+            f.kind.kind == event.kind.kind
+            and f.timex.value.startswith(event.timex.value)
+            for f in found
+        )
+    )
 
 
 def _with_more(item: Found, sent: Span) -> Found:
-    return dataclasses.replace(item, more=(*item.more, (sent.start_char, sent.end_char)))
+    return dataclasses.replace(
+        item, more=(*item.more, (sent.start_char, sent.end_char))
+    )
 
 
 def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
@@ -214,13 +258,16 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
     for i, group in groups.items():
         anchor = anchors[i]
         if anchor.dep_ == "ROOT" and anchor.pos_ not in ("VERB", "AUX"):
-            anchor = next((t for t in sent if t.dep_ == "ROOT" and t.pos_ == "VERB"),
-                          anchor)  # a fragment the parser split off its verb
+            anchor = next(
+                (t for t in sent if t.dep_ == "ROOT" and t.pos_ == "VERB"), anchor
+            )  # a fragment the parser split off its verb
         if hypothetical(anchor) or _named_event(anchor, group):
             continue
         if anchor.pos_ in ("VERB", "AUX") and (
-                is_context(anchor) or is_progressive(anchor)
-                or (anchor.dep_ == "xcomp" and is_context(anchor.head))):
+            is_context(anchor)
+            or is_progressive(anchor)
+            or (anchor.dep_ == "xcomp" and is_context(anchor.head))
+        ):
             kind, strength = stative_kind(anchor)
             if kind is None:
                 continue
@@ -239,11 +286,22 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
         span = sent.doc.char_span(timex.start, timex.end, alignment_mode="expand")
         relation = relation_of(span, anchor) if span is not None else None
         pos = "noun" if anchor.pos_ in ("NOUN", "PROPN") else "verb"
-        out.append(Found(start, end, (sent.start_char, sent.end_char), kind,
-                         anchor.lemma_, timex, "explicit", strength,
-                         participants_of(sent, anchor, start, end),
-                         places_of(sent, start, end), relation=relation,
-                         trigger_pos=pos))
+        out.append(
+            Found(
+                start,
+                end,
+                (sent.start_char, sent.end_char),
+                kind,
+                anchor.lemma_,
+                timex,
+                "explicit",
+                strength,
+                participants_of(sent, anchor, start, end),
+                places_of(sent, start, end),
+                relation=relation,
+                trigger_pos=pos,
+            )
+        )
     return out
 
 
@@ -252,30 +310,51 @@ def _unparsed(sent: Span, own: Sequence[Timex]) -> Found:
     its kind from the first trigger word seen."""
     kind = GENERIC
     for token in sent:
-        words = {token.lower_, token.lower_.removesuffix("d"), token.lower_.removesuffix("ed"),
-                 token.lower_.removesuffix("s")}
-        hit = next((k for w in words for k in (kind_of_lemma(w), kind_of_lemma(w, noun=True))
-                    if k is not None), None)
+        words = {
+            token.lower_,
+            token.lower_.removesuffix("d"),
+            token.lower_.removesuffix("ed"),
+            token.lower_.removesuffix("s"),
+        }
+        hit = next(
+            (
+                k
+                for w in words
+                for k in (kind_of_lemma(w), kind_of_lemma(w, noun=True))
+                if k is not None
+            ),
+            None,
+        )
         if hit is not None:
             kind = hit
             break
-    return Found(sent.start_char, sent.end_char, (sent.start_char, sent.end_char), kind,
-                 "", max(own, key=_specificity), "explicit", 0.6)
+    return Found(
+        sent.start_char,
+        sent.end_char,
+        (sent.start_char, sent.end_char),
+        kind,
+        "",
+        max(own, key=_specificity),
+        "explicit",
+        0.6,
+    )
 
 
 def _named_event(anchor: Token, group: Sequence[Timex]) -> bool:
-    """"the 1979 Revolution" inside another statement: a year that is part of a
+    """ "the 1979 Revolution" inside another statement: a year that is part of a
     capitalized event name refers to a known event rather than telling it."""
     if anchor.pos_ not in ("NOUN", "PROPN") or not anchor.text[:1].isupper():
         return False
     if any(len(t.value) != 4 for t in group):
         return False
     return anchor.dep_ in ("pobj", "poss") and not any(
-        c.dep_ == "relcl" for c in anchor.children)
+        c.dep_ == "relcl" for c in anchor.children
+    )
 
 
-def _merge_nested(events: list[tuple[Token, Kind, float, Timex]],
-                  ) -> list[tuple[Token, Kind, float, Timex]]:
+def _merge_nested(
+    events: list[tuple[Token, Kind, float, Timex]],
+) -> list[tuple[Token, Kind, float, Timex]]:
     """Two triggers of one sentence whose dates nest (1988 and July 28, 1988), one
     inside the other's phrase, tell one happening: keep the more specific."""
     keep = list(events)
@@ -283,33 +362,48 @@ def _merge_nested(events: list[tuple[Token, Kind, float, Timex]],
         for b in events:
             if a is b or a not in keep or b not in keep:
                 continue
-            nested = len(a[3].value) >= 4 and b[3].value.startswith(a[3].value) \
-                and len(b[3].value) > len(a[3].value)  # a decade holds many happenings
+            nested = (
+                len(a[3].value) >= 4
+                and b[3].value.startswith(a[3].value)
+                and len(b[3].value) > len(a[3].value)
+            )  # a decade holds many happenings
             if nested and (a[0] in b[0].subtree or b[0] in a[0].subtree):
                 keep.remove(a)
     return sorted(keep, key=lambda e: e[0].i)
 
 
-def _sharpen(events: list[tuple[Token, Kind, float, Timex]],
-             own: Sequence[Timex]) -> list[tuple[Token, Kind, float, Timex]]:
+def _sharpen(
+    events: list[tuple[Token, Kind, float, Timex]], own: Sequence[Timex]
+) -> list[tuple[Token, Kind, float, Timex]]:
     """Give an event the more specific date of its sentence that nests in its own
     ("the 1988 Massacre" on "July 28, 1988") when that date dates nothing else."""
     used = {id(e[3]) for e in events}
     out = []
     for anchor, kind, strength, timex in events:
-        finer = [t for t in own if id(t) not in used and t.value.startswith(timex.value)
-                 and len(t.value) > len(timex.value)]
-        out.append((anchor, kind, strength, max(finer, key=_specificity, default=timex)))
+        finer = [
+            t
+            for t in own
+            if id(t) not in used
+            and t.value.startswith(timex.value)
+            and len(t.value) > len(timex.value)
+        ]
+        out.append(
+            (anchor, kind, strength, max(finer, key=_specificity, default=timex))
+        )
     return out
 
 
-def _undated_trigger(sent: Span, *, perfect: bool = False,
-                     ) -> tuple[Token | None, Kind | None]:
+def _undated_trigger(
+    sent: Span,
+    *,
+    perfect: bool = False,
+) -> tuple[Token | None, Kind | None]:
     """The main verb of an undated sentence when it is a strong trigger in the simple
     past: its own kind, or a light verb's object ("launched a crackdown")."""
     for verb in main_verbs(sent):
         if not past_fact(verb, perfect=perfect) or any(
-                c.dep_ == "ccomp" for c in verb.children):
+            c.dep_ == "ccomp" for c in verb.children
+        ):
             continue  # "agreed that ...": an opinion, not a happening
         kind = kind_of_lemma(verb.lemma_)
         if verb.lemma_ in light_verbs():  # "went on to state": nothing named

@@ -43,7 +43,9 @@ GENERIC = Kind("event", None, "event involving", False, (), (), "")
 
 
 def _load(name: str) -> Any:
-    text = resources.files("datelines.nlp").joinpath(f"{DATA}/{name}").read_text("utf-8")
+    text = (
+        resources.files("datelines.nlp").joinpath(f"{DATA}/{name}").read_text("utf-8")
+    )
     return yaml.safe_load(text)
 
 
@@ -51,9 +53,16 @@ def _load(name: str) -> Any:
 def kinds() -> tuple[Kind, ...]:
     """The ontology, in priority order."""
     return tuple(
-        Kind(row["kind"], row.get("cameo"), row["says"], bool(row.get("strong")),
-             tuple(row.get("verbs") or ()), tuple(row.get("nouns") or ()),
-             row["example"], row.get("family"))
+        Kind(
+            row["kind"],
+            row.get("cameo"),
+            row["says"],
+            bool(row.get("strong")),
+            tuple(row.get("verbs") or ()),
+            tuple(row.get("nouns") or ()),
+            row["example"],
+            row.get("family"),
+        )
         for row in _load("kinds.yaml")["kinds"]
     )
 
@@ -62,7 +71,10 @@ def kinds() -> tuple[Kind, ...]:
 def stative() -> dict[str, str]:
     """Stative lemma -> when it is stative: ``always``, ``passive`` ("was left
     without") or ``adjective`` ("became clear")."""
-    return {row["lemma"]: row.get("when", "always") for row in _load("context.yaml")["stative"]}
+    return {
+        row["lemma"]: row.get("when", "always")
+        for row in _load("context.yaml")["stative"]
+    }
 
 
 @functools.cache
@@ -122,8 +134,11 @@ def governed_nouns(verb: Token, *, subject: bool = True) -> Iterable[Token]:
             yield child
     for child in children:
         if child.dep_ in ("prep", "agent"):
-            yield from (g for g in child.children if g.dep_ == "pobj"
-                        and g.ent_type_ not in ("DATE", "TIME"))
+            yield from (
+                g
+                for g in child.children
+                if g.dep_ == "pobj" and g.ent_type_ not in ("DATE", "TIME")
+            )
     for child in children:
         if child.dep_ == "xcomp":
             yield from governed_nouns(child, subject=subject)
@@ -140,9 +155,10 @@ def is_context(verb: Token) -> bool:
 
 
 def is_progressive(verb: Token) -> bool:
-    """"was nearing", "were struggling": a state in progress."""
+    """ "was nearing", "were struggling": a state in progress."""
     return verb.tag_ == "VBG" and any(
-        c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children)
+        c.dep_ == "aux" and c.lemma_ == "be" for c in verb.children
+    )
 
 
 def stative_kind(verb: Token) -> tuple[Kind | None, float]:
@@ -152,8 +168,11 @@ def stative_kind(verb: Token) -> tuple[Kind | None, float]:
         if noun.lemma_ not in _BOUNDARIES:
             continue
         for word in noun.subtree:
-            kind = kind_of_lemma(word.lemma_, noun=True) if word.pos_ in (
-                "NOUN", "PROPN") else None
+            kind = (
+                kind_of_lemma(word.lemma_, noun=True)
+                if word.pos_ in ("NOUN", "PROPN")
+                else None
+            )
             if kind is not None and kind.strong:
                 return kind, 0.8
     return None, 0.0

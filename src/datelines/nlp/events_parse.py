@@ -23,8 +23,14 @@ from datelines.nlp.events_lexicon import (
 )
 from datelines.nlp.temporal import Timex
 
-_ENTITY_TYPES = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP",
-                 "LOC": "LOC", "FAC": "LOC"}
+_ENTITY_TYPES = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "NORP": "NORP",
+    "LOC": "LOC",
+    "FAC": "LOC",
+}
 
 
 _FINAL = frozenset({".", "!", "?", "”", '"', ":", ";", "’", "'"})
@@ -37,11 +43,15 @@ def sentences(doc: Doc) -> list[Span]:
     out: list[Span] = []
     for sent in doc.sents:
         prev = out[-1] if out else None
-        if prev is not None and prev[-1].text not in _FINAL and \
-                block_index(blocks, prev.start_char) == block_index(blocks, sent.start_char) \
-                and block_kind(blocks, sent.start_char) == "paragraph" \
-                and "\n" not in doc.text[prev.end_char - 1:sent.start_char]:
-            out[-1] = doc[prev.start:sent.end]
+        if (
+            prev is not None
+            and prev[-1].text not in _FINAL
+            and block_index(blocks, prev.start_char)
+            == block_index(blocks, sent.start_char)
+            and block_kind(blocks, sent.start_char) == "paragraph"
+            and "\n" not in doc.text[prev.end_char - 1 : sent.start_char]
+        ):
+            out[-1] = doc[prev.start : sent.end]
         else:
             out.append(sent)
     return out
@@ -87,8 +97,14 @@ def find_anchor(span: Span) -> Token:
     return token
 
 
-_RELATIONS = {"prior": "BEFORE", "before": "BEFORE", "until": "BEFORE",
-              "after": "AFTER", "following": "AFTER", "since": "AFTER"}
+_RELATIONS = {
+    "prior": "BEFORE",
+    "before": "BEFORE",
+    "until": "BEFORE",
+    "after": "AFTER",
+    "following": "AFTER",
+    "since": "AFTER",
+}
 
 
 def relation_word(noun: Token) -> str | None:
@@ -119,8 +135,10 @@ def dated_elsewhere(verb: Token) -> bool:
     """The sentence places itself before another happening ("prior to its
     relocation"): the narrative's current date is not its date."""
     for child in verb.children:
-        if child.dep_ in ("prep", "advcl", "advmod") and \
-                _RELATIONS.get(child.lower_) == "BEFORE":
+        if (
+            child.dep_ in ("prep", "advcl", "advmod")
+            and _RELATIONS.get(child.lower_) == "BEFORE"
+        ):
             return True
     return False
 
@@ -129,8 +147,10 @@ def hypothetical(anchor: Token) -> bool:
     """Under a modal or a condition ("would withdraw", "if Syria agreed")."""
     token = anchor
     for _ in range(4):
-        if any(c.tag_ == "MD" or (c.dep_ == "mark" and c.lower_ == "if")
-               for c in token.children):
+        if any(
+            c.tag_ == "MD" or (c.dep_ == "mark" and c.lower_ == "if")
+            for c in token.children
+        ):
             return True
         if token.dep_ in ("ROOT", "relcl") or token.head.i == token.i:
             return False
@@ -146,12 +166,23 @@ def main_verbs(sent: Span) -> list[Token]:
         if token.pos_ != "VERB":
             continue
         dep, head = token.dep_, token.head
-        if dep == "ROOT" or (dep == "conj" and head in verbs) or (
-                dep == "acl" and head.dep_ == "ROOT" and head.pos_ != "VERB"
-                and token.tag_ == "VBD") or (
-                dep == "ccomp" and head.dep_ == "ROOT" and token.i < head.i
-                and token.tag_ == "VBD" and not any(
-                    c.dep_ == "mark" for c in token.children)):
+        if (
+            dep == "ROOT"
+            or (dep == "conj" and head in verbs)
+            or (
+                dep == "acl"
+                and head.dep_ == "ROOT"
+                and head.pos_ != "VERB"
+                and token.tag_ == "VBD"
+            )
+            or (
+                dep == "ccomp"
+                and head.dep_ == "ROOT"
+                and token.i < head.i
+                and token.tag_ == "VBD"
+                and not any(c.dep_ == "mark" for c in token.children)
+            )
+        ):
             verbs.append(token)
     return verbs
 
@@ -166,10 +197,13 @@ def past_fact(verb: Token, *, perfect: bool = False) -> bool:
     if any(a.tag_ == "MD" or a.lemma_ == "will" for a in auxes):
         return False
     if any(a.lemma_ == "have" for a in auxes):
-        return perfect and any(a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP")
-                               for a in auxes)
-    return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and any(
-        a.dep_ == "auxpass" and a.tag_ == "VBD" for a in auxes))
+        return perfect and any(
+            a.lemma_ == "have" and a.tag_ in ("VBZ", "VBP") for a in auxes
+        )
+    return verb.tag_ == "VBD" or (
+        verb.tag_ == "VBN"
+        and any(a.dep_ == "auxpass" and a.tag_ == "VBD" for a in auxes)
+    )
 
 
 def names_a_thing(sent: Span, timex: Timex) -> bool:
@@ -180,10 +214,14 @@ def names_a_thing(sent: Span, timex: Timex) -> bool:
     if span is None:
         return False
     root, head = span.root, span.root.head
-    return (root.dep_ in ("compound", "nmod", "amod", "nummod") and head.i != root.i
-            and head.pos_ in ("NOUN", "PROPN") and not head.i < span.start
-            and kind_of_lemma(head.lemma_, noun=True) is None
-            and relation_word(head) is None)  # "prior to the May 3 festival" dates
+    return (
+        root.dep_ in ("compound", "nmod", "amod", "nummod")
+        and head.i != root.i
+        and head.pos_ in ("NOUN", "PROPN")
+        and not head.i < span.start
+        and kind_of_lemma(head.lemma_, noun=True) is None
+        and relation_word(head) is None
+    )  # "prior to the May 3 festival" dates
 
 
 def clause_span(sent: Span, anchor: Token, anchors: Sequence[Token]) -> tuple[int, int]:
@@ -192,7 +230,11 @@ def clause_span(sent: Span, anchor: Token, anchors: Sequence[Token]) -> tuple[in
     others = [a for a in anchors if a.i != anchor.i]
     if not others:
         return sent.start_char, sent.end_char
-    if anchor.pos_ in ("VERB", "AUX") and anchor.dep_ in ("ROOT",) or anchor == sent.root:
+    if (
+        anchor.pos_ in ("VERB", "AUX")
+        and anchor.dep_ in ("ROOT",)
+        or anchor == sent.root
+    ):
         words = set(sent)
     else:
         words = set(anchor.subtree)
@@ -212,8 +254,12 @@ def clause_span(sent: Span, anchor: Token, anchors: Sequence[Token]) -> tuple[in
     return sent.doc[left].idx, sent.doc[right].idx + len(sent.doc[right])
 
 
-def participants_of(sent: Span, anchor: Token, start: int, end: int,
-                    ) -> tuple[Participant, ...]:
+def participants_of(
+    sent: Span,
+    anchor: Token,
+    start: int,
+    end: int,
+) -> tuple[Participant, ...]:
     """People, organizations and countries in the clause, with their role."""
     out: dict[str, Participant] = {}
     for ent in sent.ents:
@@ -225,21 +271,36 @@ def participants_of(sent: Span, anchor: Token, start: int, end: int,
         entity = ent._.entity_id if Span.has_extension("entity_id") else None
         role = _role(ent.root, anchor)
         if name not in out or out[name].role == "other":
-            out[name] = Participant(name, _ENTITY_TYPES[ent.label_], role, entity, ent.text)
+            out[name] = Participant(
+                name, _ENTITY_TYPES[ent.label_], role, entity, ent.text
+            )
     return tuple(out.values())
 
 
 def places_of(sent: Span, start: int, end: int) -> tuple[str, ...]:
     """Places the clause locates the event in ("in Paris", "at the White House")."""
-    places = [_clean(e.text) for e in sent.ents if start <= e.start_char < end
-              and e.label_ in ("GPE", "LOC", "FAC") and _is_place(e)]
+    places = [
+        _clean(e.text)
+        for e in sent.ents
+        if start <= e.start_char < end
+        and e.label_ in ("GPE", "LOC", "FAC")
+        and _is_place(e)
+    ]
     return tuple(dict.fromkeys(places))
 
 
 def _is_place(ent: Span) -> bool:
     head = ent.root.head
-    return ent.root.dep_ == "pobj" and head.lower_ in ("in", "at", "from", "to", "near",
-                                                       "across", "throughout", "into")
+    return ent.root.dep_ == "pobj" and head.lower_ in (
+        "in",
+        "at",
+        "from",
+        "to",
+        "near",
+        "across",
+        "throughout",
+        "into",
+    )
 
 
 def _role(token: Token, anchor: Token) -> Role:
@@ -252,7 +313,9 @@ def _role(token: Token, anchor: Token) -> Role:
         return "other"
     if token.dep_ == "nsubj":
         return "agent"
-    if token.dep_ == "agent" or (token.dep_ == "prep" and token.lower_ == "by" and passive):
+    if token.dep_ == "agent" or (
+        token.dep_ == "prep" and token.lower_ == "by" and passive
+    ):
         return "agent"
     if token.dep_ in ("dobj", "nsubjpass", "poss"):
         return "patient"
@@ -263,5 +326,5 @@ def _clean(text: str) -> str:
     text = " ".join(text.split())
     for article in ("the ", "The "):
         if text.startswith(article):
-            text = text[len(article):]
+            text = text[len(article) :]
     return text.removesuffix("’s").removesuffix("'s")
