@@ -17,6 +17,7 @@ passes ``settings.link_threshold`` is a link; linked events form an alignment.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -49,6 +50,7 @@ class Item:
     text: str = ""  # what wording similarity compares
     groups: frozenset[str] = frozenset()  # every kind group the sentence's words name
     sentence: str = ""  # the whole sentence of the evidence
+    founded: frozenset[str] = frozenset()  # bodies the sentence says were founded
 
     @property
     def coarse(self) -> bool:
@@ -123,6 +125,38 @@ def groups_in(quote: str) -> frozenset[str]:
     return frozenset(g for w in fold(quote).split() if (g := table.get(stem(w))))
 
 
+FOUNDING_NEAR = 30  # characters between a founding word and the body it founds
+
+
+def founded_bodies(sentence: str, names: Names) -> frozenset[str]:
+    """Organizations named right next to a founding word ("the Mojahedin, which had
+    been founded", "create the Mojahedin movement").
+
+    >>> from datelines.model import Entity
+    >>> n = Names([Entity(id="org/g", name="Guild", type="ORG")])
+    >>> sorted(founded_bodies("In 1890 they founded the Guild in Leeds.", n))
+    ['org/g']
+    >>> sorted(founded_bodies("The Guild held a fair; many years later a school was founded.", n))
+    []
+    """
+    folded = fold(sentence)
+    table = _stem_groups()
+    triggers = [
+        m.start() for m in re.finditer(r"[a-z]+", folded)
+        if table.get(stem(m.group(0))) == "founding"
+    ]
+    if not triggers:
+        return frozenset()
+    out = set()
+    for key, spans in names.spans_in(folded).items():
+        if names.types.get(key) != "ORG":
+            continue
+        if any(abs(s - t) <= FOUNDING_NEAR or abs(e - t) <= FOUNDING_NEAR
+               for s, e in spans for t in triggers):
+            out.add(key)
+    return frozenset(out)
+
+
 def infer_group(kind: str, quote: str) -> str:
     """The kind group, read from the sentence when the kind is generic.
 
@@ -182,6 +216,7 @@ def items(
                 i, event, when(event.date, duration_days=duration[0] if duration else None),
                 duration, infer_group(event.kind, context), people, agents, places, text,
                 groups_in(context) | {kind_group(event.kind)}, context,
+                founded_bodies(context, names),
             )
         )
     return out
@@ -301,11 +336,14 @@ def score(
         date_term = -0.05 if rel.gap_days <= 31 else -0.15 if rel.gap_days <= 400 else -0.3
     else:
         date_term = 0.0
-    once = same_kind and is_once(a.event.kind) and raw_shared > 0
-    once = once and words >= 0.15
+    once = same_kind and is_once(a.event.kind) and raw_shared > 0 and words >= 0.15
+    bonus = 0.0
+    if a.founded & b.founded:  # both found (create, establish) the same body, which
+        once, bonus = True, 0.15  # happens once: as telling as a shared rare name
+        kind = max(kind, 0.7)
     if once:
         date_term = max(date_term, 0.1)
-    value = 0.3 * kind + 0.25 * name_score + 0.45 * words + date_term
+    value = 0.3 * kind + 0.25 * name_score + 0.45 * words + date_term + bonus
     gap = rel.gap_days if rel.kind == "conflict" else 0
     return Link(a.index, b.index, max(0.0, min(1.0, value)), words, same_kind, gap)
 

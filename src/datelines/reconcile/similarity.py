@@ -192,6 +192,14 @@ class Names:
             if aliases else None
         )
 
+    def spans_in(self, folded: str) -> dict[str, list[tuple[int, int]]]:
+        """{entity id: [(start, end)...]} of known names in an already folded text."""
+        out: dict[str, list[tuple[int, int]]] = {}
+        if self._finder is not None:
+            for m in self._finder.finditer(folded):
+                out.setdefault(self.alias[m.group(0)], []).append(m.span())
+        return out
+
     def find(self, text: str) -> dict[str, str]:
         """{entity id: surface} of the known entities whose names occur in ``text``.
 
