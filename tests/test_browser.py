@@ -99,6 +99,22 @@ def test_click_an_event_shows_its_quote(page: tuple[object, str]) -> None:
     mark.wait_for()
     assert mark.text_content() == "Four days later the harbour board agreed to talks"
     assert "relative to 3 March 1962" in p.locator("#panel .how").text_content()
+    assert "null" not in p.locator("#panel").inner_text()
+
+
+def test_search_jumps_to_the_event_of_a_hit(page: tuple[object, str]) -> None:
+    p, url = page
+    p.goto(url + "/timeline")  # type: ignore[attr-defined]
+    p.wait_for_selector("body[data-ready=true]")
+    p.locator("#tl-q").fill("grain ships")
+    p.locator("#tl-search button").click()
+    p.locator("#tl-hits button.hit").first.click()
+    mark = p.locator("#panel blockquote.context mark")
+    mark.wait_for()
+    assert "refused to load the grain ships" in mark.text_content()
+    if vis_dir() is not None:
+        selected = p.locator(".vis-item.vis-point.vis-selected")
+        assert selected.count() == 1 and "Dock crews stop work" in selected.text_content()
 
 
 def test_filters_hide_events(page: tuple[object, str]) -> None:

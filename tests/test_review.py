@@ -56,7 +56,7 @@ def test_edit_takes_a_partly_known_date(store: Store) -> None:
     assert (event.date.value, event.date.start, event.date.end) == ("XXXX-03-03", None, None)
 
 
-@pytest.mark.parametrize("bad", ["soon", "1962-13", "3/3/62"])
+@pytest.mark.parametrize("bad", ["soon", "1962-13", "1962-02-30", "3/3/62"])
 def test_edit_refuses_an_unreadable_date(store: Store, bad: str) -> None:
     with pytest.raises(ReviewError, match="TIMEX3"):
         review.edit(store, "a1", date=bad)

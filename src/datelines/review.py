@@ -16,6 +16,7 @@ event at an offset, :func:`add` a missed event from a selection, :func:`undo`.
 from __future__ import annotations
 
 import calendar
+import datetime
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -58,6 +59,10 @@ def interval(value: str) -> tuple[str | None, str | None]:
     """
     v = value.strip().split("T", 1)[0]
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
+        try:
+            datetime.date.fromisoformat(v)
+        except ValueError:  # 1962-02-31
+            return None, None
         return v, v
     if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
         year, month = int(m[1]), int(m[2])
@@ -70,8 +75,8 @@ def interval(value: str) -> tuple[str | None, str | None]:
         if m[2] == "WI":
             feb = calendar.monthrange(year, 2)[1]
             return f"{year - 1}-12-01", f"{year}-02-{feb}"
-        first, last = _SEASONS[m[2]]
-        return f"{year}-{first}", f"{year}-{last}"
+        begin, finish = _SEASONS[m[2]]
+        return f"{year}-{begin}", f"{year}-{finish}"
     if re.fullmatch(r"\d{4}", v):
         return f"{v}-01-01", f"{v}-12-31"
     if re.fullmatch(r"\d{3}", v):

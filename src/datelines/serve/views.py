@@ -167,7 +167,7 @@ def to_text(document: Document, offset: int) -> int:
 
 
 def _blocks(document: Document) -> list[tuple[str, int, int]]:
-    blocks = [(b.kind, b.start, b.end) for b in document.blocks]
+    blocks: list[tuple[str, int, int]] = [(b.kind, b.start, b.end) for b in document.blocks]
     return blocks or [("paragraph", 0, len(document.text))]
 
 
@@ -285,10 +285,11 @@ def entity_page(store: Store, entity_id: str) -> JSON | None:
 
 def entities_page(store: Store) -> JSON:
     """Every entity, most mentioned first."""
-    rows = [{"id": e.id, "name": e.name, "type": e.type, "mentions": len(e.mentions)}
-            for e in store.entities()]
-    rows.sort(key=lambda r: (-r["mentions"], r["name"]))
-    return {"entities": rows}
+    ranked = sorted(store.entities(), key=lambda e: (-len(e.mentions), e.name))
+    return {"entities": [
+        {"id": e.id, "name": e.name, "type": e.type, "mentions": len(e.mentions)}
+        for e in ranked
+    ]}
 
 
 def search_page(store: Store, query: str) -> JSON:

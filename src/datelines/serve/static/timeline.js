@@ -71,6 +71,7 @@
     start: new Date(utc(era.start)), end: new Date(utc(era.end || era.start) + DAY),
     className: "era"}));
   let shown = placed.slice();
+  let drawn = null;
   let timeline = null;
   const items = window.vis && window.vis.DataSet ? new vis.DataSet() : null;
 
@@ -102,8 +103,13 @@
     const inside = shown.filter((e) => times.get(e.id)[1] >= lo && times.get(e.id)[0] <= hi);
     const wanted = inside.length <= LIMIT ? inside.map(toItem) : bins(inside, lo, hi);
     document.body.dataset.binned = String(inside.length > LIMIT);
+    const signature = wanted.map((item) => item.id).join("\n");
+    if (signature === drawn) return;  // the same items: keep them (and the selection)
+    drawn = signature;
+    const selected = timeline.getSelection();
     items.clear();
     items.add(eras.concat(wanted));
+    timeline.setSelection(selected.filter((id) => items.get(id)));
   }
 
   function reopen(id) {

@@ -163,7 +163,7 @@ const DL = (() => {
       ...field("Asserted by", asserted),
       ...field("Confidence", String(e.confidence)),
       ...field("Id", e.id));
-    container.replaceChildren(
+    const parts = [
       el("h2", {class: "summary", text: e.summary}),
       el("p", {class: "date"}, el("strong", {class: "value", text: e.date.value}),
         " “" + e.date.text + "” · ", el("span", {class: "how", text: data.resolution})),
@@ -172,7 +172,8 @@ const DL = (() => {
         el("h3", {text: "Conflict"}), el("p", {text: c.label}), otherList(c.events))),
       data.versions.length ? el("section", {class: "versions"},
         el("h3", {text: "Other sources’ versions"}), otherList(data.versions)) : null,
-      reviewBar(data, container, onChange, block));
+      reviewBar(data, container, onChange, block)];
+    container.replaceChildren(...parts.filter((part) => part !== null && part !== undefined));
   }
 
   async function openEvent(id, container, onChange) {
