@@ -205,8 +205,8 @@ class _Resolver:
         if s.gender:
             cands = {g for g in cands if self.groups[g].gender in (None, s.gender)}
         if s.label in ("GPE", "LOC", "FAC", "NORP"):  # a surname the model took for a place
-            cands = {g for g in cands if self.groups[g].personal
-                     and any(len(n) >= 2 for n in self.groups[g].names)}
+            cands = {g for g in cands if (self.groups[g].personal or self.groups[
+                g].labels["PERSON"]) and any(len(n) >= 2 for n in self.groups[g].names)}
         if not cands and len(ws) == 1 and person:
             cands = self._roots(self.by_first.get(ws[0], ()))
         if not cands:

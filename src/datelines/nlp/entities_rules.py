@@ -241,8 +241,8 @@ def corrected_label(span: Span) -> tuple[str, bool]:
     if key(name) in known:
         return known[key(name)], False
     first = re.split(r"[\s-]", name)[0] if name else ""
-    if span.label_ == "PERSON" and span[-1].text.lower() in word_set("org_heads"):
-        return "ORG", False
+    if len(span) > 1 and span[-1].text.lower() in word_set("org_heads"):
+        return ("ORG" if span.label_ == "PERSON" else span.label_), False
     if titles or (len(name.split()) >= 2 and given_gender(first)) or _INITIALS.match(name):
         return "PERSON", True
     if span.label_ == "PERSON" and is_acronym(name):
