@@ -201,6 +201,8 @@ def read(found: Found) -> Spec | None:
         fields["mod"] = _PRE_MOD.get(g["pre"].lower())
     if consts.get("mod"):
         fields["mod"] = consts["mod"]
+    if found.text.lower().endswith(" or so"):
+        fields["mod"] = "APPROX"
     if "rel" in g:
         _relative(g, found, consts, fields, kind)
     if "rel" in consts:

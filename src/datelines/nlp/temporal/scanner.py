@@ -166,5 +166,8 @@ def _trim(text: str, found: Found) -> Found:
         start = max(start, num[0])  # "a four-year term": the extent is "four-year"
     if start == found.start:
         return found
+    for key in ("mod", "pre"):  # a modifier left out of the extent ("over", "later")
+        if key in groups and found.spans[key][1] <= start:
+            groups = {k: v for k, v in groups.items() if k != key}
     end = found.end
     return Found(start, end, text[start:end], found.rule, groups, found.spans)
