@@ -45,6 +45,7 @@ from datelines.extract_parts import (
 from datelines.model import (
     DateClaim,
     Document,
+    Entity,
     Era,
     Event,
     Evidence,
@@ -53,6 +54,7 @@ from datelines.model import (
 )
 from datelines.nlp import events as events_stage
 from datelines.nlp import pipeline as pipeline_stage
+from datelines.nlp.entities import entities_in
 from datelines.nlp.temporal import Timex
 
 __all__ = ["extract", "extract_all", "pipeline", "read_document", "document_from_text"]
@@ -63,15 +65,12 @@ _ERA = re.compile(r"^\s*(\d{4})\s*[-–—]\s*(\d{4})?|^\s*(\d{4})\s*:")
 
 @functools.cache
 def pipeline(*, model: str | None = pipeline_stage.MODEL) -> Language:
-    """The shared pipeline: the spaCy model plus the datelines components that exist."""
+    """The shared pipeline: the spaCy model (or the blank fallback) plus the
+    entities component. Time expressions are tagged on the text by the temporal
+    stage with the doc's own sentences (see :func:`extract`)."""
     nlp = pipeline_stage.load(model)
-    for factory in ("datelines_entities",):
-        try:
-            __import__("datelines.nlp.entities")
-            if factory not in nlp.pipe_names:
-                nlp.add_pipe(factory)
-        except (ImportError, ValueError, KeyError):
-            continue
+    if "datelines_entities" not in nlp.pipe_names:
+        nlp.add_pipe("datelines_entities")
     return nlp
 
 
@@ -103,7 +102,7 @@ def extract(
         source=source,
         events=tuple(events),
         eras=eras,
-        entities=_entities(doc, source.id),
+        entities=_entities(doc, document),
         warnings=tuple(warnings),
     )
 
@@ -294,12 +293,8 @@ def _eras(
         )
 
 
-def _entities(doc: Doc, source_id: str) -> tuple[Any, ...]:
-    try:
-        from datelines.nlp.entities import entities_in
-    except ImportError:
-        return ()
-    return tuple(entities_in(doc, source_id=source_id))
+def _entities(doc: Doc, document: Document) -> tuple[Entity, ...]:
+    return tuple(entities_in(doc, source_id=document.source.id, document=document))
 
 
 def read(path: str | Path) -> Document:

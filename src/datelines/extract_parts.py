@@ -59,32 +59,42 @@ def attribution_of(sent: Span) -> Attribution:
 def summary_of(item: Any) -> str:
     """A neutral one-line summary in the tool's own words: kind, agent, patient, place.
 
+    An event of no named kind is told by its trigger's dictionary form.
+
     >>> from types import SimpleNamespace as N
     >>> p = [N(name="Savak", role="agent"), N(name="MEK", role="patient")]
     >>> summary_of(N(kind=N(kind="arrest", says="arrest of"), participants=p, places=()))
     'Arrest of MEK by Savak'
+    >>> generic = N(kind="event", says="event involving")
+    >>> summary_of(N(kind=generic, trigger="expose", participants=p, places=("Paris",)))
+    'Savak expose MEK in Paris'
     """
     agents = [p.name for p in item.participants if p.role == "agent"]
     patients = [p.name for p in item.participants if p.role == "patient"]
     others = [p.name for p in item.participants if p.role == "other"]
     says = item.kind.says
-    head = says[0].upper() + says[1:]
-    if patients:
-        text = f"{head} {_join(patients)}"
+    if item.kind.kind == "event":
+        words = [_join(agents), getattr(item, "trigger", "") or "event", _join(patients)]
+        text = " ".join(w for w in words if w)
+        if others and not (agents or patients):
+            text += f" involving {_join(others)}"
+    elif patients:
+        text = f"{says} {_join(patients)}"
         if agents:
             text += f" by {_join(agents)}"
     elif agents or others:
-        verb = says.split()[0]
-        text = f"{verb[0].upper() + verb[1:]} involving {_join(agents + others)}"
+        text = f"{says.split()[0]} involving {_join(agents + others)}"
     else:
-        text = head.split()[0] if item.kind.kind != "event" else "Event"
+        text = says.split()[0]
     if item.places:
         text += f" in {_join(list(item.places))}"
-    return text
+    return text[0].upper() + text[1:]
 
 
 def _join(names: list[str]) -> str:
     names = list(dict.fromkeys(names))
+    if not names:
+        return ""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 

@@ -16,6 +16,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from datelines.model import Participant, Role
+from datelines.nlp.entities import canonical
 from datelines.nlp.events_lexicon import (
     is_context,
     is_progressive,
@@ -260,19 +261,21 @@ def participants_of(
     start: int,
     end: int,
 ) -> tuple[Participant, ...]:
-    """People, organizations and countries in the clause, with their role."""
+    """People, organizations and countries in the clause, with their role; the
+    name, type and id are the entities stage's canonical ones."""
     out: dict[str, Participant] = {}
     for ent in sent.ents:
         if not (start <= ent.start_char < end) or ent.label_ not in _ENTITY_TYPES:
             continue
         if ent.label_ in ("GPE", "LOC", "FAC") and _is_place(ent):
             continue
-        name = _clean(ent.text)
-        entity = ent._.entity_id if Span.has_extension("entity_id") else None
+        if ent.label_ == "NORP" and ent.root.pos_ == "ADJ":
+            continue  # "Iranian political prisoners": a description, not a party
+        name, kind, entity = canonical(ent)
         role = _role(ent.root, anchor)
         if name not in out or out[name].role == "other":
             out[name] = Participant(
-                name, _ENTITY_TYPES[ent.label_], role, entity, ent.text
+                name, _ENTITY_TYPES.get(kind, "OTHER"), role, entity, ent.text
             )
     return tuple(out.values())
 
