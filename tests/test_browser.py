@@ -100,6 +100,10 @@ def test_click_an_event_shows_its_quote(page: tuple[object, str]) -> None:
     assert mark.text_content() == "Four days later the harbour board agreed to talks"
     assert "relative to 3 March 1962" in p.locator("#panel .how").text_content()
     assert "null" not in p.locator("#panel").inner_text()
+    p.locator(".vis-item", has_text="Marches grow").first.click()
+    p.locator("#panel a", has_text="Edda Varn").click()  # participant -> entity page
+    p.wait_for_url("**/entity/ent-varn")
+    assert p.locator("table.events tbody tr").count() == 2
 
 
 def test_search_jumps_to_the_event_of_a_hit(page: tuple[object, str]) -> None:

@@ -182,7 +182,8 @@ def test_unknown_host_is_refused(client: TestClient) -> None:
      "/vendor/vis-timeline/..%2f..%2fpackage.json",
      "/vendor/vis-timeline/..%2f..%2f..%2f..%2fpyproject.toml",
      "/static/%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fpyproject.toml",
-     "/document/..%2f..%2fpyproject.toml"],
+     "/document/..%2f..%2fpyproject.toml", "/event/..%2f..%2f..%2fpyproject.toml",
+     "/entity/..%2f..%2fpyproject.toml.json"],
 )
 def test_no_path_outside_the_asset_dirs(client: TestClient, path: str) -> None:
     response = client.get(path)

@@ -313,9 +313,9 @@ def make_app(
     templates = Jinja2Templates(env=env)
     pages: list[tuple[str, Page, str]] = [
         ("/timeline", _timeline, "timeline.html"),
-        ("/event/{id}", _event, "event.html"),
+        ("/event/{id:path}", _event, "event.html"),
         ("/document/{id}", _document, "document.html"),
-        ("/entity/{id}", _entity, "entity.html"),
+        ("/entity/{id:path}", _entity, "entity.html"),
         ("/entities", _entities, "entities.html"),
         ("/search", _search, "search.html"),
     ]
@@ -324,7 +324,7 @@ def make_app(
         routes += _twin(path, page, template, viewer, templates)
     actions = _actions()
     for name in ("accept", "reject", "edit", "split"):
-        routes.append(Route(f"/api/event/{{id}}/{name}", _post(viewer, actions[name]),
+        routes.append(Route(f"/api/event/{{id:path}}/{name}", _post(viewer, actions[name]),
                             methods=["POST"]))
     for name in ("merge", "add", "undo"):
         routes.append(Route(f"/api/{name}", _post(viewer, actions[name]), methods=["POST"]))

@@ -157,7 +157,12 @@ const DL = (() => {
     const dl = el("dl", {},
       ...field("Kind", e.kind),
       ...field("Status", e.status + (e.reviewed ? " (reviewed)" : "")),
-      ...field("Participants", e.participants.map((p) => p.name + " (" + p.role + ")").join(", ")),
+      el("dt", {text: "Participants"}),
+      el("dd", {}, ...(e.participants.length ? e.participants.flatMap((p, i) => [
+        i ? ", " : null,
+        p.entity ? el("a", {href: "/entity/" + encodeURIComponent(p.entity), text: p.name})
+          : p.name,
+        " (" + p.role + ")"]) : ["none"])),
       ...field("Places", e.places.join(", ")),
       ...field("Figures", e.figures.map(figureText).join("; ")),
       ...field("Asserted by", asserted),
