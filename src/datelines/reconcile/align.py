@@ -125,35 +125,36 @@ def groups_in(quote: str) -> frozenset[str]:
     return frozenset(g for w in fold(quote).split() if (g := table.get(stem(w))))
 
 
-FOUNDING_NEAR = 30  # characters between a founding word and the body it founds
+FOUNDED_ACTIVE = r"\b(?:found|founded|create|created|establish|established)\s+(?:\w+\s+){0,3}$"
+FOUNDED_PASSIVE = (
+    r"^\s*(?:\w+\s+){0,3}(?:was|were|been)\s+(?:\w+\s+)?"
+    r"(?:founded|created|established|formed)\b"
+)
 
 
 def founded_bodies(sentence: str, names: Names) -> frozenset[str]:
-    """Organizations named right next to a founding word ("the Mojahedin, which had
-    been founded", "create the Mojahedin movement").
+    """Organizations a sentence says were founded: "founded the Guild", "create the
+    Mojahedin movement", "the Mojahedin, which had been founded".
 
     >>> from datelines.model import Entity
     >>> n = Names([Entity(id="org/g", name="Guild", type="ORG")])
     >>> sorted(founded_bodies("In 1890 they founded the Guild in Leeds.", n))
     ['org/g']
-    >>> sorted(founded_bodies("The Guild held a fair; many years later a school was founded.", n))
+    >>> sorted(founded_bodies("The Guild, which had been founded in 1890, met.", n))
+    ['org/g']
+    >>> sorted(founded_bodies("He formed an alliance with the Guild.", n))
     []
     """
     folded = fold(sentence)
-    table = _stem_groups()
-    triggers = [
-        m.start() for m in re.finditer(r"[a-z]+", folded)
-        if table.get(stem(m.group(0))) == "founding"
-    ]
-    if not triggers:
-        return frozenset()
     out = set()
     for key, spans in names.spans_in(folded).items():
         if names.types.get(key) != "ORG":
             continue
-        if any(abs(s - t) <= FOUNDING_NEAR or abs(e - t) <= FOUNDING_NEAR
-               for s, e in spans for t in triggers):
-            out.add(key)
+        for start, end in spans:
+            if re.search(FOUNDED_ACTIVE, folded[:start]) or re.search(
+                FOUNDED_PASSIVE, folded[end:]
+            ):
+                out.add(key)
     return frozenset(out)
 
 
@@ -402,10 +403,13 @@ def is_link(link: Link, items_: Sequence[Item], *, settings: CompareSettings) ->
 
 
 def _near_kin(a: Item, b: Item) -> bool:
-    """Compatible kinds and dates no more than a month apart (or overlapping)."""
+    """Compatible kinds and firm dates (year or finer, no "about", "after", relative
+    anchor) no more than a month apart."""
     if not (a.group == b.group or a.group in b.groups or b.group in a.groups):
         return False
     if a.when is None or b.when is None or a.coarse or b.coarse:
+        return False
+    if a.when.approx or b.when.approx:
         return False
     gap = max((b.when.lo - (a.when.start_hi or a.when.hi)).days,
               (a.when.lo - (b.when.start_hi or b.when.hi)).days)

@@ -102,22 +102,39 @@ def _date_value(it: Item) -> str:
     return text
 
 
+def _figure_key(item: Item, f: Figure, quote: Quote) -> tuple[str | None, str | None, bool]:
+    sentence = quote(item, f.text)
+    return figures.measure(f, sentence), figures.head(f.of), figures.part_of_list(f, sentence)
+
+
+def comparable(x: tuple[str | None, str | None, bool], y: tuple[str | None, str | None, bool]
+               ) -> bool:
+    """Two figures count the same thing: the same known measure, compatible nouns,
+    neither a part of a list ("including four ministers")."""
+    (mx, hx, px), (my, hy, py) = x, y
+    if px or py:
+        return False
+    if mx and my:
+        return mx == my and (hx is None or hy is None or hx == hy)
+    return hx is not None and hx == hy  # no act named: the counted nouns must agree
+
+
 def figure_conflicts(a: Item, b: Item, label: Label, quote: Quote) -> Iterator[Conflict]:
     """Counts of the same measure that cannot both hold (or sit far apart)."""
-    fa = [(f, figures.measure(f, quote(a, f.text))) for f in a.event.figures]
-    fb = [(f, figures.measure(f, quote(b, f.text))) for f in b.event.figures]
+    fa = [(f, _figure_key(a, f, quote)) for f in a.event.figures]
+    fb = [(f, _figure_key(b, f, quote)) for f in b.event.figures]
     seen: set[tuple[int, int]] = set()
     for side, mine, theirs in ((0, fa, fb), (1, fb, fa)):
-        for i, (f, m) in enumerate(mine):
-            rels = [
-                (j, figures.figure_relation(f, g, measure_a=m, measure_b=n))
-                for j, (g, n) in enumerate(theirs)
+        for i, (f, kf) in enumerate(mine):
+            comparable_rels = [
+                (j, figures.figure_relation(f, g, measure_a=kf[0], measure_b=kg[0]))
+                for j, (g, kg) in enumerate(theirs) if comparable(kf, kg)
             ]
-            comparable = [(j, r) for j, r in rels if r.kind != "incomparable"]
-            if not comparable or any(r.kind == "compatible" for _, r in comparable):
+            comparable_rels = [(j, r) for j, r in comparable_rels if r.kind != "incomparable"]
+            if not comparable_rels or any(r.kind == "compatible" for _, r in comparable_rels):
                 continue
             j, rel = min(
-                comparable, key=lambda jr: _distance(f, theirs[jr[0]][0])
+                comparable_rels, key=lambda jr: _distance(f, theirs[jr[0]][0])
             )
             key = (i, j) if side == 0 else (j, i)
             if key in seen:
@@ -148,7 +165,7 @@ def _attributed_apart(a: Item, b: Item) -> bool:
 
 def actor_conflict(a: Item, b: Item, label: Label, quote: Quote) -> Conflict | None:
     """Different agents for an act whose agents define it (founders, signatories...)."""
-    if not (has_defining_agents(a.event.kind) or has_defining_agents(b.event.kind)):
+    if not (has_defining_agents(a.event.kind) and has_defining_agents(b.event.kind)):
         return None
     if not a.agents or not b.agents:
         return None
@@ -156,8 +173,10 @@ def actor_conflict(a: Item, b: Item, label: Label, quote: Quote) -> Conflict | N
     only_b = [n for n in b.agents.values() if not any(same_name(n, m) for m in a.agents.values())]
     if not only_a and not only_b:
         return None
-    strength: Strength = "hard" if only_a and only_b else "soft"
-    tail = "each names an agent the other does not" if strength == "hard" else (
+    # hard only when each side lists its agents and each names one the other lacks
+    listed = len(a.agents) >= 2 and len(b.agents) >= 2
+    strength: Strength = "hard" if only_a and only_b and listed else "soft"
+    tail = "each names an agent the other does not" if only_a and only_b else (
         "one account names more agents"
     )
     values = ("; ".join(a.agents.values()), "; ".join(b.agents.values()))

@@ -116,10 +116,38 @@ def figure_relation(
 
 
 @lru_cache(maxsize=1)
-def _measures() -> dict[str, Any]:
+def _measures_file() -> dict[str, Any]:
     text = resources.files("datelines.reconcile").joinpath("data/measures.yaml")
-    data: dict[str, Any] = yaml.safe_load(text.read_text(encoding="utf-8"))
-    return data["measures"]  # type: ignore[no-any-return]
+    return yaml.safe_load(text.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def _measures() -> dict[str, Any]:
+    return _measures_file()["measures"]  # type: ignore[no-any-return]
+
+
+def head(of: str | None) -> str | None:
+    """The last content word of what a figure counts, stemmed; None when generic.
+
+    >>> head("political prisoners"), head("people"), head(None)
+    ('prisoner', None, None)
+    """
+    if not of:
+        return None
+    words = re.findall(r"[a-z]+", of.lower())
+    if not words or words[-1] in _measures_file().get("generic", []):
+        return None
+    word = words[-1]
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def part_of_list(figure: Figure, sentence: str) -> bool:
+    """A figure inside an "including ..." list counts a part, not the whole.
+
+    >>> part_of_list(Figure(value=4, text="four"), "Ten died, including four guards.")
+    True
+    """
+    at = sentence.find(figure.text) if figure.text else -1
+    return at >= 0 and bool(re.search(r"\bincluding\b[^.;]*$", sentence[:at]))
 
 
 def measure_examples() -> list[tuple[str, str, str]]:
