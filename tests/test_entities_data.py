@@ -115,3 +115,10 @@ def test_anaphor_example(nlp: Language, example: dict) -> None:
     token = next(t for t in doc if t.text == example["word"])
     names = {e.id: e.name for e in entities_in(doc, source_id="t")}
     assert names.get(antecedent(token) or "") == example["antecedent"]
+
+
+@pytest.mark.parametrize("example", data("words")["role_cues"]["examples"],
+                         ids=lambda e: e["title"])
+def test_role_cue_example(nlp: Language, example: dict) -> None:
+    found = entities_in(nlp(example["text"]), source_id="t")
+    assert not [e for e in found if example["title"] in e.aliases]

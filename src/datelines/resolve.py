@@ -123,6 +123,7 @@ class _Resolver:
         self.by_first: dict[str, set[int]] = defaultdict(set)
         self.by_initials: dict[str, set[int]] = defaultdict(set)
         self.by_word: dict[str, set[int]] = defaultdict(set)
+        self.by_title: dict[str, set[int]] = defaultdict(set)
         self.keys: dict[int, set[str]] = defaultdict(set)
         for forms in known_aliases().values():
             for form in forms[1:]:
@@ -233,9 +234,7 @@ class _Resolver:
         return cands
 
     def _titled(self, titles: set[str]) -> int | None:
-        lows = {t.lower() for t in titles}
-        best = [g for g in range(len(self.groups)) if self.find(g) == g
-                and lows & {t.lower() for t in self.groups[g].titles}]
+        best = self._roots(g for t in titles for g in self.by_title.get(t.lower(), ()))
         return max(best, key=lambda g: self.groups[g].last) if best else None
 
     def add(self, i: int) -> int | None:
@@ -288,7 +287,10 @@ class _Resolver:
         group.members.append(i)
         group.forms[s.text] += 1
         group.labels[s.label] += 1
-        group.titles |= set(s.titles) | set(strip_titles(s.text)[1])
+        titles = set(s.titles) | set(strip_titles(s.text)[1])
+        group.titles |= titles
+        for t in titles:
+            self.by_title[t.lower()].add(g)
         group.personal = group.personal or s.personal or bool(
             s.titles or strip_titles(s.text)[1] or name is None)
         group.gender = group.gender or s.gender

@@ -32,7 +32,14 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from datelines.model import Document, Entity, Mention
-from datelines.names import data, key, known_aliases, known_tables, strip_titles
+from datelines.names import (
+    data,
+    key,
+    known_aliases,
+    known_tables,
+    strip_titles,
+    word_set,
+)
 from datelines.nlp.entities_rules import (
     LABELS,
     common_words,
@@ -107,6 +114,9 @@ def annotate(doc: Doc, *, matcher: PhraseMatcher | None = None) -> Doc:
         label, personal = corrected_label(span)
         if not personal and key(span.text) not in names and is_common(span, lowered):
             continue
+        if not strip_titles(span.text)[0] and span.start and doc[
+                span.start - 1].lower_ in word_set("role_cues"):
+            continue  # "served as Supreme Leader": an office, not a person
         kept.append(span)
         titles = titles_before(text, span.start_char)
         start, end = extent(span)
