@@ -1,14 +1,18 @@
 """``datelines evaluate events``: score event extraction against a gold timeline.
 
-A thin shell over :func:`datelines.evaluate.events.evaluate_events` and
-:func:`datelines.evaluate.events.evaluate_all`; prints JSON.
+A thin shell over :func:`datelines.evaluate.events.evaluate_events` (the ``--all``
+form is :func:`datelines.evaluate.events.evaluate_all`, with progress on a terminal);
+prints JSON.
 """
 
 from __future__ import annotations
 
 import json
+from typing import Any
 
 import click
+from rich.console import Console
+from rich.progress import track
 
 from datelines.cli import evaluate
 
@@ -39,7 +43,13 @@ def events_command(
     from datelines.evaluate.events import evaluate_all, evaluate_events
 
     if gold_dir is not None:
-        result = evaluate_all(gold_dir)
+        console = Console(stderr=True)
+        result: dict[str, Any] = evaluate_all(
+            gold_dir,
+            progress=lambda pairs: track(
+                pairs, "scoring", disable=not console.is_terminal, console=console
+            ),
+        )
         rows = result["documents"]
     elif text is not None and gold is not None:
         result = evaluate_events(text, gold)

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -249,9 +249,18 @@ def gold_pairs(gold_dir: str | Path) -> list[tuple[Path, Path]]:
     return pairs
 
 
-def evaluate_all(gold_dir: str | Path) -> dict[str, Any]:
-    """Score every gold document in ``gold_dir``: one row per document + macro average."""
-    rows = [evaluate_events(text, gold) for text, gold in gold_pairs(gold_dir)]
+def evaluate_all(
+    gold_dir: str | Path,
+    *,
+    progress: Callable[[list[tuple[Path, Path]]], Iterable[tuple[Path, Path]]]
+    | None = None,
+) -> dict[str, Any]:
+    """Score every gold document in ``gold_dir``: one row per document + macro average.
+
+    ``progress`` wraps the (document, gold) pairs, e.g. to show a progress bar.
+    """
+    pairs = gold_pairs(gold_dir)
+    rows = [evaluate_events(text, gold) for text, gold in (progress or iter)(pairs)]
     return {"documents": rows, "macro": macro(rows)}
 
 
