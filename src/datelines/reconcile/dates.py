@@ -38,6 +38,7 @@ APPROX_PAD = {
     "day": 7, "week": 7, "month": 15, "season": 30, "quarter": 30,
     "year": 365, "decade": 3 * 365, "century": 20 * 365,
 }
+OPEN = timedelta(days=50 * 365)  # how far "before" / "after" reach
 UNIT_DAYS = {"day": 1, "week": 7, "month": 30, "year": 365}
 FIRM_ANCHORS = ("explicit", "heading", "document")
 RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "year": 4,
@@ -137,10 +138,10 @@ def when(claim: DateClaim, *, duration_days: int | None = None) -> When | None:
     pad = timedelta(days=APPROX_PAD.get(gran, 365))
     if mod in ("APPROX", "ABOUT"):
         lo, hi, approx = lo - pad, hi + pad, True
-    elif mod in ("BEFORE", "ON_OR_BEFORE"):
-        lo, hi, approx = lo - max(pad, timedelta(days=365)), hi, True
-    elif mod in ("AFTER", "ON_OR_AFTER"):
-        lo, hi, approx = lo, hi + max(pad, timedelta(days=365)), True
+    elif mod in ("BEFORE", "ON_OR_BEFORE"):  # open towards the past
+        lo, hi, approx = max(date.min + OPEN, lo - OPEN), hi, True
+    elif mod in ("AFTER", "ON_OR_AFTER"):  # open towards the future
+        lo, hi, approx = lo, min(date.max - OPEN, hi + OPEN), True
     start_hi = hi
     span = False
     if claim.end_value:
@@ -183,9 +184,11 @@ def date_relation(
                 return DateRelation("conflict", "soft", gap, "start")
         strength: Literal["hard", "soft"] = "soft" if approx else "hard"
         return DateRelation("conflict", strength, gap, "start")
-    # A span must fit inside a coarser claim that states no extent.
-    for inner_w, outer_w in ((wa, wb), (wb, wa)):
-        if inner_w.span and not outer_w.span and RANK[outer_w.granularity] >= 2:
+    # A span must fit inside a bounded period (a month, a season) that states no
+    # extent: "over a single summer" cannot hold five months from July.
+    for inner_w, outer_w, outer_c in ((wa, wb, b), (wb, wa, a)):
+        bounded = outer_w.granularity in ("month", "season", "quarter") and not outer_c.mod
+        if inner_w.span and not outer_w.span and bounded:
             over = max((outer_w.lo - inner_w.lo).days, (inner_w.hi - outer_w.hi).days)
             if over > 30:
                 strength = "hard" if over > 45 + 30 * approx else "soft"
