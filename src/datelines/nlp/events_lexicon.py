@@ -116,7 +116,9 @@ def trigger_kind(token: Token, *, subject: bool = True) -> tuple[Kind | None, fl
         if kind is not None and verb.lemma_ not in light_verbs():
             return kind, 0.9
     for noun in governed_nouns(token, subject=subject):
-        for word in (noun, *(c for c in noun.children if c.dep_ == "compound")):
+        named = [c for c in noun.children if c.dep_ in ("compound", "appos")]
+        named += [g for c in named for g in c.children if g.dep_ == "compound"]
+        for word in (noun, *named):  # "the largest of these, Operation X"
             kind = kind_of_lemma(word.lemma_, noun=True)
             if kind is not None:
                 return kind, 0.9

@@ -293,7 +293,11 @@ def places_of(sent: Span, start: int, end: int) -> tuple[str, ...]:
 
 
 def _is_place(ent: Span) -> bool:
+    """A place the event happens in or moves from/to: the object of a place
+    preposition, or of a verb of leaving ("fled Iran", "left France")."""
     head = ent.root.head
+    if ent.root.dep_ == "dobj" and head.lemma_ in _LEAVING:
+        return True
     return ent.root.dep_ == "pobj" and head.lower_ in (
         "in",
         "at",
@@ -304,6 +308,9 @@ def _is_place(ent: Span) -> bool:
         "throughout",
         "into",
     )
+
+
+_LEAVING = frozenset({"flee", "leave", "escape", "evacuate", "enter", "reach"})
 
 
 def _role(token: Token, anchor: Token) -> Role:
