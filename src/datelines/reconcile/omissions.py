@@ -8,10 +8,11 @@ An event E of source A counts as omitted by source B only when B had reason to r
 it, and the record says why:
 
 1. B *covers the period*: B dates events on both sides of E, within
-   ``settings.omission_years`` years of it;
+   ``settings.omission_years`` years of it, and at least ``omission_min_events`` there;
 2. B *covers the actors*: B names E's actors (people, organizations) at least
    ``settings.omission_min_mentions`` times;
-3. B reports nothing *like* E: no event of B is linked to E, even loosely;
+3. B reports nothing *like* E: no event of B is linked to E, even loosely, and none
+   of E's kind group lies within a month of it (:func:`reports_like`);
 4. where B's text is known, B's text lacks most of E's *key terms* (E's rarest content
    words across the sources, its actors aside) -- B may mention E in a sentence the
    extractor did not date.
@@ -25,10 +26,12 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 
 from datelines.reconcile.align import Item, Link
+from datelines.reconcile.dates import date_relation, value_interval
 from datelines.reconcile.settings import CompareSettings
 from datelines.reconcile.similarity import Names, content_words, fold
 from datelines.reconcile.types import Omission, Presence
 
+OPEN_MODS = {"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"}
 GENERIC_TYPES = {"GPE", "LOC", "NORP", "DATE", "CARDINAL"}  # countries and regions are too broad to show coverage
 
 
@@ -62,9 +65,28 @@ def shared_subject(names: Names, a: str, b: str) -> tuple[str, int] | None:
 
 
 def _years(it: Item) -> tuple[int, int] | None:
-    if it.when is None:
+    """The years the event's own value names (not the open end of "after 1979")."""
+    bounds = value_interval(it.event.date.value)
+    if bounds is None:
         return None
-    return it.when.lo.year, (it.when.start_hi or it.when.hi).year
+    end = value_interval(it.event.date.end_value) if it.event.date.end_value else None
+    return bounds[0].year, (end or bounds)[1].year
+
+
+def reports_like(it: Item, theirs: Sequence[Item]) -> bool:
+    """The other account reports an event of the same kind group within a month of it
+    (both dated to the year or finer, neither open-ended like "after 1979")."""
+    if it.coarse:
+        return False  # a decade holds many happenings of a kind: links decide
+    for other in theirs:
+        if other.coarse or (other.event.date.mod or "").upper() in OPEN_MODS:
+            continue
+        if other.group != it.group:
+            continue
+        rel = date_relation(it.event.date, other.event.date)
+        if rel.kind == "compatible" or rel.gap_days <= 31:
+            return True
+    return False
 
 
 def _mentions(name: str, text: str) -> int:
@@ -167,7 +189,9 @@ def _why_omitted(
     before = any(span[0] - reach <= y[0] <= span[1] for y in years)
     after = any(span[0] <= y[1] <= span[1] + reach for y in years)
     near = sum(1 for y in years if y[0] <= span[1] + reach and y[1] >= span[0] - reach)
-    if not (before and after):
+    if not (before and after) or near < settings.omission_min_events:
+        return None
+    if reports_like(it, theirs):
         return None
     actors = [
         (surface, mentions(key, surface))

@@ -24,6 +24,7 @@ class CompareSettings:
     loose_threshold: float = 0.3  # an omission needs no event of the other even this close
     loose_wording: float = 0.15  # ... and sharing this much wording
     omission_years: int = 5  # the silent source dates events this close on both sides
+    omission_min_events: int = 3  # ... and at least this many within that reach
     omission_min_mentions: int = 2  # the silent source must name the actors this often
     omission_max_present_terms: float = 0.34  # share of key terms the silent text may hold
     min_confidence: float = 0.0  # events below this are left out
