@@ -159,7 +159,7 @@ def _macros(lex: dict[str, Any], rules: dict[str, Any]) -> dict[str, str]:
         "DAYW": f"(?P<dayword>{ord_words})",
         "YEAR": "(?P<year>1\\d{3}|20\\d{2})(?![\\d]|[.,]\\d)",
         "YEARANY": "(?P<year>\\d{1,4})(?![\\d]|[.,]\\d)",
-        "ERA": "(?P<era>B\\.C\\.E\\.|B\\.C\\.|BCE|BC|A\\.D\\.|AD|CE)",
+        "ERA": "(?P<era>B\\.C\\.E\\.|B\\.C\\.?|BCE|BC|A\\.D\\.|AD|CE)",
         "YEARWORDS": f"(?P<yearwords>(?:nineteen|eighteen|seventeen)[- ](?:hundred(?:[- ]and[- ]{low})?|{low})|two[- ]thousand(?:[- ]and)?(?:[- ](?:{low}))?)",
         "DECADE": "(?P<decade>(?:1\\d|20)\\d0'?s|'?\\d0'?s|\\d{2,3}0s(?= ?B\\.?C))",
         "DECADEW": f"(?P<decadeword>{_alternation(lex['decades']['entries'])})",

@@ -48,6 +48,11 @@ _RATE = re.compile(
 _POSSESSIVE = re.compile(
     r"\b(?:his|her|their|in (?:his|her|their) (?:early|late|mid))\s*$"
 )
+_DAY_LIST = re.compile(
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? [0-3]?\d(?:st|nd|rd|th)?"
+    r"\s*(?:and|to|through|or|-|–|&)\s*$",
+    re.IGNORECASE,
+)
 _ON_THE_DAY = re.compile(r"\b(?:on|by|until|till|from|to|before|and)\s+$")
 
 
@@ -94,13 +99,13 @@ def _plausible(text: str, found: Found) -> bool:
         groups.get("rel") or groups.get("year")
     ):
         cue = _SEASON_CUE.search(before.lower())
-        if after.startswith(" of") or not (cue or season == "Spring"):
+        if re.match(r" of\b", after) or not (cue or season == "Spring"):
             return False  # "prices fall", "the fall of the city"
     unit = groups.get("unit", "").lower()
     amount = (groups.get("num") or groups.get("rel") or "").lower()
     if unit == "second" and amount in ("a", "an", "one", "the"):
         return False  # "a second attack"
-    if unit.startswith("quarter") and (after.startswith(" of") or "-" in found.text):
+    if unit.startswith("quarter") and (re.match(r" of\b", after) or "-" in found.text):
         return False  # "three-quarters of", "a four-quarter test"
     if found.rule.kind == "duration" and _AGE.match(after):
         return False  # "52 years old"
@@ -111,6 +116,8 @@ def _plausible(text: str, found: Found) -> bool:
         return False  # "in his 30s"
     if rule == "on_the_day" and not _ON_THE_DAY.search(before.lower()):
         return False
+    if rule == "day_after_range" and not _DAY_LIST.search(before):
+        return False  # "April 24 and 25", not "in 1990 and 25 percent"
     if rule == "clock_24h" and after[:1].isdigit():
         return False
     if groups.get("day") and not 1 <= int(groups["day"]) <= 31:

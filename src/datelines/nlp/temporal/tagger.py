@@ -236,10 +236,15 @@ def tag(
                     resolve_date(other, None, 0, None), nxt.text, "relative"
                 )
         prev = out[-1] if out else None
-        if (prev is not None and spec.kind == "date" and spec.month is None
-                and spec.day is not None and spec.year is None
+        partial = (
+            spec.month is None and spec.day is not None
+        ) or spec.year2 is not None
+        if (prev is not None and spec.kind == "date" and partial
+                and spec.year is None and point(prev.value) is not None
                 and _RANGE_GAP.match(text[prev.end : found.start])):  # fmt: skip
-            ref = Reference(prev.value, prev.text, "relative")  # "April 24 and 25"
+            ref = Reference(
+                prev.value, prev.text, "relative"
+            )  # "April 24 and 25", "1995-96"
         tense = _tense(text, found.start, found.end, sent)
         value = _value(spec, found, ref, tense, story)
         explicit = _explicit(spec) and spec.kind not in ("shift",)
