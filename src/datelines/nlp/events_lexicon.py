@@ -132,7 +132,10 @@ def governed_nouns(verb: Token, *, subject: bool = True) -> Iterable[Token]:
     for child in children:
         if child.dep_ in ("nsubj", "nsubjpass") and not subject:
             continue
-        if child.dep_ in _NOUN_DEPS and child.pos_ in ("NOUN", "PROPN"):
+        if child.dep_ in _NOUN_DEPS and (
+            child.pos_ in ("NOUN", "PROPN")
+            or (child.pos_ == "ADJ" and child.dep_ == "nsubj")  # "the largest, X"
+        ):
             yield child
     for child in children:
         if child.dep_ in ("prep", "agent"):
