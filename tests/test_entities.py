@@ -169,3 +169,10 @@ def test_mentions_map_to_the_original(nlp: Language) -> None:
     found = entities_in(nlp(text), source_id="s", document=document)
     kazem = holder(found, "Kazem Rajavi").mentions[0]
     assert original[kazem.start:kazem.end] == kazem.text == "Kazem Rajavi"
+
+
+def test_no_antecedent_inside_a_name(nlp: Language) -> None:
+    text = "The Workers Party won in 1990. The Free Workers Organization was banned."
+    doc = nlp(text)
+    word = next(t for t in doc if t.text == "Organization")
+    assert word.ent_type_ and antecedent(word) is None

@@ -222,6 +222,8 @@ def antecedent(token: Token) -> str | None:
     'org/nla'
     """
     doc = token.doc
+    if token.ent_type_ or token.dep_ == "expl":  # inside a name; "there"/"it" expletive
+        return None
     anaphors = data("words")["anaphors"]
     entry = anaphors["pronouns"].get(token.lower_)
     if entry is None:
