@@ -176,3 +176,13 @@ def test_no_antecedent_inside_a_name(nlp: Language) -> None:
     doc = nlp(text)
     word = next(t for t in doc if t.text == "Organization")
     assert word.ent_type_ and antecedent(word) is None
+
+
+def test_surname_sweep_needs_a_full_name() -> None:
+    from spacy.tokens import Span
+
+    from datelines.nlp.entities_rules import surname_sweep
+
+    doc = spacy.blank("en")("the Supreme Leader spoke . Leader Rajavi and Massoud Rajavi")
+    spans = [Span(doc, 1, 3, label="PERSON"), Span(doc, 8, 10, label="PERSON")]
+    assert [s.text for s in surname_sweep(doc, spans)] == ["Rajavi"]

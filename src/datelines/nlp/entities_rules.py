@@ -192,7 +192,9 @@ def surname_sweep(doc: Doc, spans: Sequence[Span]) -> list[Span]:
     """Mentions the model missed: a capitalized word that is the surname of a
     person named in full elsewhere in the document ("Rajavi then moved ...")."""
     surnames = {s[-1].text for s in spans if len(s) >= 2 and s[-1].is_title
-                and corrected_label(s)[0] == "PERSON"}
+                and len(strip_titles(s.text)[0].split()) >= 2
+                and corrected_label(s)[0] == "PERSON"
+                and s[-1].text.lower() not in word_set("org_heads")}
     taken = {i for s in spans for i in range(s.start, s.end)}
     return [Span(doc, t.i, t.i + 1, label="PERSON") for t in doc
             if t.text in surnames and t.i not in taken]
