@@ -114,3 +114,15 @@ def test_dev_targets_real_pipeline(shared: Path, tmp_path: Path, prefix: str) ->
     hard_floor, agree_ceiling = FLOORS[prefix]
     assert result["recall_hard"] >= hard_floor, result
     assert result["agree_flagged"] <= agree_ceiling, result
+
+
+def test_lines_say_whether_each_side_was_extracted() -> None:
+    from datelines.model import DateClaim, Event, Evidence
+
+    quote = "The bridge opened in 1901."
+    event = Event(id="e1", source="sa", kind="opening", summary="", date=DateClaim(
+        value="1901", text="1901"), evidence=Evidence(quote=quote, start=0, end=len(quote)))
+    gold = [line("l1", "date", "hard", quote, "It opened in 1903.")]
+    result = score(gold, Comparison(sources=(A, B)), events=[event])
+    assert result["lines"][0]["extracted"] == [True, False]
+    assert result["reachable"] == {"hard": 0, "soft": 0}

@@ -147,7 +147,12 @@ def evaluate_disagreements_command(
         path = db or str(Path(tmp) / "evaluate.db")
         if corpus is not None:
             add_corpus(path, corpus)
-        result = score(gold_lines, compare_store(path))
+        comparison = compare_store(path)
+        from datelines.store import Store
+
+        with Store.open(path) as store:
+            events = store.events()
+        result = score(gold_lines, comparison, events=events)
     if not lines:
         result.pop("lines")
     click.echo(json.dumps(result, indent=2))

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from datelines.errors import EvaluationError
-from datelines.model import Source
+from datelines.model import Event, Source
 from datelines.reconcile.types import Claim, Comparison
 
 TYPES = {"date", "figure", "actor", "place", "omission", "characterization", "agree"}
@@ -123,8 +123,29 @@ def omission_found(line: Mapping[str, Any], comparison: Comparison) -> str | Non
     return None
 
 
-def score(gold: Sequence[Mapping[str, Any]], comparison: Comparison) -> dict[str, Any]:
-    """Recall on hard and soft lines, agree lines flagged, and the per-line verdicts."""
+def _extracted(side: Mapping[str, Any], events: Sequence[Event], docs: Mapping[str, str]
+               ) -> bool:
+    quote = side.get("quote")
+    return bool(quote) and any(
+        docs.get(e.source) == side.get("doc") and overlaps(e.evidence.quote, quote)  # type: ignore[arg-type]
+        for e in events
+    )
+
+
+def score(
+    gold: Sequence[Mapping[str, Any]],
+    comparison: Comparison,
+    *,
+    events: Sequence[Event] | None = None,
+) -> dict[str, Any]:
+    """Recall on hard and soft lines, agree lines flagged, and the per-line verdicts.
+
+    With the compared ``events``, each line also says whether an event was extracted
+    for each side (``extracted``): a line whose side has no event cannot be found by
+    comparing, whatever the method, and ``reachable`` counts the others.
+    """
+    docs = _doc_of(comparison.sources)
+    reachable = {"hard": 0, "soft": 0}
     per_line = []
     totals = {"hard": [0, 0], "soft": [0, 0], "agree": [0, 0]}
     for line in gold:
@@ -136,15 +157,21 @@ def score(gold: Sequence[Mapping[str, Any]], comparison: Comparison) -> dict[str
         totals.setdefault(group, [0, 0])
         totals[group][0] += hit is not None
         totals[group][1] += 1
-        per_line.append(
-            {
-                "id": line.get("id"),
-                "type": line["type"],
-                "strength": line.get("strength"),
-                "found": hit is not None,
-                "by": hit,
-            }
-        )
+        verdict: dict[str, Any] = {
+            "id": line.get("id"),
+            "type": line["type"],
+            "strength": line.get("strength"),
+            "found": hit is not None,
+            "by": hit,
+        }
+        if events is not None:
+            sides = [_extracted(line["a"], events, docs)]
+            if line["type"] != "omission":
+                sides.append(_extracted(line["b"], events, docs))
+            verdict["extracted"] = sides
+            if all(sides) and group in reachable:
+                reachable[group] += 1
+        per_line.append(verdict)
 
     def share(group: str) -> float | None:
         got, of = totals[group]
@@ -155,6 +182,7 @@ def score(gold: Sequence[Mapping[str, Any]], comparison: Comparison) -> dict[str
         "recall_soft": share("soft"),
         "agree_flagged": share("agree"),
         "counts": {g: {"found": t[0], "lines": t[1]} for g, t in totals.items()},
+        **({"reachable": reachable} if events is not None else {}),
         "reported": {
             "conflicts": len(comparison.conflicts),
             "omissions": len(comparison.omissions),
