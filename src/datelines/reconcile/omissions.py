@@ -22,8 +22,10 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 
 from datelines.reconcile.align import Item, Link
 from datelines.reconcile.dates import date_relation, value_interval
@@ -71,6 +73,32 @@ def _years(it: Item) -> tuple[int, int] | None:
         return None
     end = value_interval(it.event.date.end_value) if it.event.date.end_value else None
     return bounds[0].year, (end or bounds)[1].year
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What one account dates, indexed so each omission check costs a few lookups."""
+
+    starts: list[int]  # first years of its dated events, sorted
+    ends: list[int]  # last years, sorted
+    by_group_year: dict[tuple[str, int], list[Item]]
+
+    @classmethod
+    def of(cls, theirs: Sequence[Item]) -> Profile:
+        years = [y for y in (_years(o) for o in theirs) if y is not None]
+        index: dict[tuple[str, int], list[Item]] = defaultdict(list)
+        for other in theirs:
+            if other.when is not None and not other.coarse:
+                index[other.group, other.when.lo.year].append(other)
+        return cls(sorted(y[0] for y in years), sorted(y[1] for y in years), dict(index))
+
+    def nearby(self, it: Item) -> list[Item]:
+        assert it.when is not None
+        return [
+            other
+            for year in range(it.when.lo.year - 1, it.when.hi.year + 2)
+            for other in self.by_group_year.get((it.group, year), ())
+        ]
 
 
 def reports_like(it: Item, theirs: Sequence[Item]) -> bool:
@@ -133,6 +161,8 @@ def find_omissions(
         return counts[surface, sid]
 
     n_docs = len(folded)
+    profiles = {sid: Profile.of(its) for sid, its in by_source.items()}
+    subjects: dict[tuple[str, str], tuple[str, int] | None] = {}
     out: list[Omission] = []
     for it in items:
         span = _years(it)
@@ -141,13 +171,15 @@ def find_omissions(
         linked_sources = {items[j].event.source for j in loose[it.index]}
         absent: list[str] = []
         reasons: list[str] = []
-        for sid, theirs in by_source.items():
+        for sid in by_source:
             if sid == it.event.source or sid in linked_sources:
                 continue
+            pair = (it.event.source, sid)
+            if pair not in subjects:
+                subjects[pair] = shared_subject(names, *pair)
             why = _why_omitted(
-                it, theirs, lambda key, surface, sid=sid: mentions(key, surface, sid),
-                vocab[sid], doc_freq, n_docs, settings, label(sid), names,
-                shared_subject(names, it.event.source, sid),
+                it, profiles[sid], lambda key, surface, sid=sid: mentions(key, surface, sid),
+                vocab[sid], doc_freq, n_docs, settings, label(sid), names, subjects[pair],
             )
             if why:
                 absent.append(sid)
@@ -169,7 +201,7 @@ def find_omissions(
 
 def _why_omitted(
     it: Item,
-    theirs: Sequence[Item],
+    profile: Profile,
     mentions: Callable[[str, str], int],
     words: set[str],
     doc_freq: Mapping[str, int],
@@ -181,17 +213,17 @@ def _why_omitted(
 ) -> str | None:
     span = _years(it)
     assert span is not None
-    years = [y for y in (_years(o) for o in theirs) if y is not None]
-    if not years:
+    starts, ends = profile.starts, profile.ends
+    if not starts:
         return None
-    first, last = min(y[0] for y in years), max(y[1] for y in years)
+    first, last = starts[0], ends[-1]
     reach = settings.omission_years
-    before = any(span[0] - reach <= y[0] <= span[1] for y in years)
-    after = any(span[0] <= y[1] <= span[1] + reach for y in years)
-    near = sum(1 for y in years if y[0] <= span[1] + reach and y[1] >= span[0] - reach)
+    before = bisect_right(starts, span[1]) > bisect_left(starts, span[0] - reach)
+    after = bisect_right(ends, span[1] + reach) > bisect_left(ends, span[0])
+    near = bisect_right(starts, span[1] + reach) - bisect_left(ends, span[0] - reach)
     if not (before and after) or near < settings.omission_min_events:
         return None
-    if reports_like(it, theirs):
+    if not it.coarse and reports_like(it, profile.nearby(it)):
         return None
     actors = [
         (surface, mentions(key, surface))
