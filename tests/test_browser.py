@@ -153,6 +153,24 @@ def test_edit_a_date_and_see_it_after_a_reload(page: tuple[object, str], db: Pat
         assert [row.action for row in store.audit("b1")] == ["edit"]
 
 
+def test_merge_with_a_neighbour_and_undo(page: tuple[object, str], db: Path) -> None:
+    p, url = page
+    p.goto(url + "/event/a1")  # type: ignore[attr-defined]
+    p.wait_for_selector("body[data-ready=true]")
+    p.locator("form.merge-form select").select_option("a2")
+    with p.expect_navigation():
+        p.get_by_role("button", name="Merge into this").click()
+    p.wait_for_selector("body[data-ready=true]")
+    assert p.locator("#panel mark").text_content().endswith("agreed to talks")
+    with Store.open(db) as store:
+        assert store.event("a2").status == "rejected"
+    with p.expect_navigation():
+        p.locator("#undo").click()
+    with Store.open(db) as store:
+        assert store.event("a2").status == "machine"
+        assert store.event("a1").evidence.quote.endswith("their hooks")
+
+
 def test_hostile_document_renders_inert(page: tuple[object, str]) -> None:
     p, url = page
     p.goto(url + "/document/src-h#ev-h1")  # type: ignore[attr-defined]

@@ -71,6 +71,7 @@ def test_event_json_shows_quote_in_paragraph_and_resolution(client: TestClient) 
     assert data["resolution"] == "relative to 3 March 1962"
     assert data["source"]["title"] == "The Walkout at Port Selwyn"
     assert data["source"]["url"] == "https://example.org/walkout"
+    assert [n["id"] for n in data["neighbours"]] == ["a1", "a3"]  # merge candidates
 
 
 def test_event_page_marks_the_quote(client: TestClient) -> None:

@@ -211,6 +211,7 @@ def event_page(store: Store, event_id: str, *, index: JSON | None = None) -> JSO
     ]
     versions = [b for b in map(brief, index.get("versions", {}).get(event_id, [])) if b]
     return {
+        "neighbours": neighbours(store, event),
         "event": event_to_dict(event),
         "source": _source_dict(source) if source else None,
         "resolution": resolution(event, source),
@@ -218,6 +219,19 @@ def event_page(store: Store, event_id: str, *, index: JSON | None = None) -> JSO
         "conflicts": conflicts,
         "versions": versions,
     }
+
+
+def neighbours(store: Store, event: Event, *, around: int = 2) -> list[JSON]:
+    """The events of the same source just before and after it in the text.
+
+    The review panel offers them as merge candidates.
+    """
+    same = sorted(store.events(sources=[event.source]), key=lambda e: e.evidence.start)
+    at = next((i for i, e in enumerate(same) if e.id == event.id), None)
+    if at is None:
+        return []
+    near = same[max(0, at - around):at] + same[at + 1:at + 1 + around]
+    return [{"id": e.id, "value": e.date.value, "summary": e.summary} for e in near]
 
 
 def segments(text: str, start: int, spans: Iterable[tuple[int, int, str]]) -> list[JSON]:

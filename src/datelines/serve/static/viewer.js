@@ -114,7 +114,9 @@ const DL = (() => {
       catch (err) { message(container, err.message, "error"); }
     };
     const form = editForm(e, container, onChange);
-    const mergeInput = el("input", {name: "other", placeholder: "event id to fold in"});
+    const mergeInput = el("select", {name: "other", "aria-label": "event to fold in"},
+      ...(data.neighbours || []).map((n) => el("option", {value: n.id,
+        text: n.value + " · " + n.summary})));
     return el("section", {class: "review"},
       el("h3", {text: "Review"}),
       el("button", {type: "button", class: "accept", onclick: act("accept"), text: "Accept"}),
@@ -134,7 +136,8 @@ const DL = (() => {
           await post("/api/merge", {keep: e.id, other: mergeInput.value.trim()});
           onChange(e.id);
         } catch (err) { message(container, err.message, "error"); }
-      }}, mergeInput, el("button", {type: "submit", text: "Merge into this"})));
+      }}, mergeInput, el("button", {type: "submit", text: "Merge into this",
+        disabled: (data.neighbours || []).length ? null : "disabled"})));
   }
 
   function renderPanel(container, data, onChange) {
