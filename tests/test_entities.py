@@ -151,6 +151,15 @@ def test_resolve_all_across_sources() -> None:
     assert link[("b", "person/Masud Rajavi")] == massoud.id
 
 
+def test_resolve_all_acronyms_need_an_unexplained_acronym() -> None:
+    a = [_entity("a", "NLA", "ORG", "National Liberation Army")]
+    b = [_entity("b", "Native Land Acts", "ORG")]
+    c = [_entity("c", "PFL", "ORG")]
+    d = [_entity("d", "Popular Front for Liberation", "ORG")]
+    assert len(resolve_all([a, b])) == 2  # NLA is already spelled out in its source
+    assert [e.name for e in resolve_all([c, d])] == ["PFL"]
+
+
 def test_name_split_by_a_hard_line_break(nlp: Language) -> None:
     text = "The circle grew in 1966, and Massoud\nRajavi joined it. Rajavi led it later."
     doc = nlp(text)

@@ -407,9 +407,12 @@ def _groups(flat: Sequence[Entity]) -> list[int]:
         if person:
             titles.update((f.lower(), i) for f in forms[i] if not strip_titles(f)[0])
     for acronym, bucket in spelled.items():
+        owner = by_key.get((False, acronym))
+        if owner is None or any(  # the acronym's own source already spells it out
+                acronym.upper() in initials(f) for f in forms[owner] if not is_acronym(f)):
+            continue
         for j in bucket:
-            if (False, acronym) in by_key:
-                union(j, by_key[(False, acronym)])
+            union(j, owner)
     for bucket in by_surname.values():
         for a, i in enumerate(bucket):
             for j in bucket[a + 1:]:
