@@ -160,3 +160,19 @@ def test_extract_all_and_blank_pipeline_warning() -> None:
     extractions = list(extract_all(documents, nlp=pipeline(model=None)))
     assert [len(x.events) for x in extractions] == [1, 1]
     assert any("not installed" in w for w in extractions[0].warnings)
+
+
+@pytest.mark.slow
+def test_every_corpus_file_extracts_with_exact_evidence(shared, nlp) -> None:  # type: ignore[no-untyped-def]
+    for path in sorted((shared / "corpus").glob("*.txt")):
+        document = read(path)
+        extraction = extract(document, nlp=nlp)
+        assert extraction.events, path.name
+        assert extraction.source.date, path.name  # given or inferred
+        for event in extraction.events:
+            ev = event.evidence
+            assert document.original[ev.start : ev.end] == ev.quote, path.name
+            assert 0.0 <= event.confidence <= 1.0
+            assert event.date.start is None or event.date.start <= (
+                event.date.end or "9"
+            )

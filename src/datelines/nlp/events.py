@@ -255,6 +255,7 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
         anchors[anchor.i] = anchor
         groups.setdefault(anchor.i, []).append(timex)
     events: list[tuple[Token, Kind, float, Timex]] = []
+    dating: dict[int, list[Timex]] = {}  # final anchor -> its dates
     for i, group in groups.items():
         anchor = anchors[i]
         if anchor.dep_ == "ROOT" and anchor.pos_ not in ("VERB", "AUX"):
@@ -278,7 +279,10 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
         if kind is None:
             kind, strength = GENERIC, 0.7
         events.append((anchor, kind, strength, max(group, key=_specificity)))
-    events = _sharpen(_merge_nested(events), own)
+        dating.setdefault(anchor.i, []).extend(group)
+    kept = _merge_nested(events)
+    spare = [t for t in own if not any(t in dating[e[0].i] for e in kept)]
+    events = _sharpen(kept, spare)
     tokens = [e[0] for e in events]
     out = []
     for anchor, kind, strength, timex in events:
@@ -373,19 +377,17 @@ def _merge_nested(
 
 
 def _sharpen(
-    events: list[tuple[Token, Kind, float, Timex]], own: Sequence[Timex]
+    events: list[tuple[Token, Kind, float, Timex]], spare: Sequence[Timex]
 ) -> list[tuple[Token, Kind, float, Timex]]:
     """Give an event the more specific date of its sentence that nests in its own
-    ("the 1988 Massacre" on "July 28, 1988") when that date dates nothing else."""
-    used = {id(e[3]) for e in events}
+    ("the 1988 Massacre" on "July 28, 1988") when that date dates no other event
+    (``spare``: the dates of the sentence's states)."""
     out = []
     for anchor, kind, strength, timex in events:
         finer = [
             t
-            for t in own
-            if id(t) not in used
-            and t.value.startswith(timex.value)
-            and len(t.value) > len(timex.value)
+            for t in spare
+            if t.value.startswith(timex.value) and len(t.value) > len(timex.value)
         ]
         out.append(
             (anchor, kind, strength, max(finer, key=_specificity, default=timex))
