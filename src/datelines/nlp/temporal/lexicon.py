@@ -169,7 +169,7 @@ def _macros(lex: dict[str, Any], rules: dict[str, Any]) -> dict[str, str]:
         "NUM": f"(?P<num>\\d+(?:\\.\\d+| 1/2)?|{vague}|{number_words}|an?)",
         "UNIT": f"(?P<unit>{_alternation(unit_forms)})",
         "UNITX": f"(?:(?P<vaguenum>{vague}) )?(?P<unit>{_alternation(plural_units)})",
-        "TZ": "(?-i:(?P<tz>[A-Z]{2,4}T|GMT|UTC|EST|EDT|PST|PDT|CST|CDT))",
+        "TZ": "(?-i:(?P<tz>[A-Z]{2,4}T|GMT|UTC|ET|PT|CT|MT|local time))",
     }
 
 
