@@ -28,7 +28,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import cast, get_args
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -43,6 +43,8 @@ from datelines.extract_parts import (
     tag_dates,
 )
 from datelines.model import (
+    Anchor,
+    Attribution,
     DateClaim,
     Document,
     Entity,
@@ -151,18 +153,12 @@ def _events(
                 participants=item.participants,
                 places=item.places,
                 figures=_unique(figures),
-                attribution=attribution or _default_attribution(),
+                attribution=attribution or Attribution(),
                 cameo=item.kind.cameo,
                 confidence=confidence,
             )
         )
     return events
-
-
-def _default_attribution() -> Any:
-    from datelines.model import Attribution
-
-    return Attribution()
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -199,14 +195,14 @@ def _unique(figures: Iterable[Figure]) -> tuple[Figure, ...]:
 
 
 def _claim(document: Document, item: events_stage.Found) -> DateClaim:
-    timex = item.timex
+    timex: Timex = item.timex
     value = str(timex.value)
-    mod = getattr(timex, "mod", None) or None
+    mod = timex.mod or None
     if item.relation is not None:  # "just prior to June 20": that month, before the day
         value, mod = value[:7], item.relation
     start, end = bounds_of(value, mod)
     span = document.to_original(timex.start, timex.end)
-    anchor_text = getattr(timex, "anchor_text", None)
+    anchor_text = timex.anchor_text
     text = document.original[span[0] : span[1]]
     if item.anchor != "explicit":
         anchor_text = text
@@ -218,19 +214,23 @@ def _claim(document: Document, item: events_stage.Found) -> DateClaim:
         mod=mod,
         anchor=_anchor(item, timex),
         anchor_text=anchor_text,
-        end_value=getattr(timex, "end_value", None),
+        end_value=timex.end_value,
         span=span,
     )
 
 
-def _anchor(item: events_stage.Found, timex: Any) -> Any:
-    if item.anchor != "explicit":
-        return item.anchor
-    own = str(getattr(timex, "anchor", "explicit") or "explicit")
-    return own if own in ("explicit", "relative", "heading", "document") else "explicit"
+def _anchor(item: events_stage.Found, timex: Timex) -> Anchor:
+    """How the date was found: inherited by the events stage, else the temporal
+    stage's own anchoring ("One month later" is ``relative``)."""
+    for anchor in (item.anchor, timex.anchor):
+        if anchor != "explicit" and anchor in get_args(Anchor):
+            return cast(Anchor, anchor)
+    return "explicit"
 
 
-def _confidence(item: events_stage.Found, claim: DateClaim, attribution: Any) -> float:
+def _confidence(
+    item: events_stage.Found, claim: DateClaim, attribution: Attribution | None
+) -> float:
     """Confidence from cues: own date vs inherited, trigger strength, vagueness, hedges."""
     score = {"explicit": 0.95, "relative": 0.6, "heading": 0.55}.get(item.anchor, 0.5)
     if item.anchor == "explicit" and claim.anchor == "relative":
@@ -238,7 +238,7 @@ def _confidence(item: events_stage.Found, claim: DateClaim, attribution: Any) ->
     score *= item.strength
     if claim.granularity in ("decade", "century"):
         score *= 0.9
-    if attribution is not None and getattr(attribution, "hedged", False):
+    if attribution is not None and attribution.hedged:
         score *= 0.7
     return round(min(max(score, 0.0), 1.0), 3)
 
@@ -251,7 +251,7 @@ def _paragraph(document: Document, offset: int) -> tuple[int, int] | None:
 
 
 def _eras(
-    document: Document, doc: Doc, timexes: Sequence[Any], source_id: str
+    document: Document, doc: Doc, timexes: Sequence[Timex], source_id: str
 ) -> Iterator[Era]:
     n = 0
     for block in document.blocks:
