@@ -201,6 +201,36 @@ def screenshots(out: Path) -> None:
                 page.screenshot(path=str(out / f"{name}.png"))
                 print(f"wrote {out / f'{name}.png'}")
             browser.close()
+        demo = _demo_store(Path(tmp))
+        if demo is not None:
+            with serving(demo) as url, sync_playwright() as pw:
+                browser = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+                page = browser.new_page(viewport={"width": 1400, "height": 800})
+                page.goto(url + "/timeline")
+                page.wait_for_selector("body[data-ready=true]")
+                page.locator(".vis-item.conflict").first.click()
+                page.wait_for_selector("#panel .summary")
+                page.wait_for_timeout(300)
+                page.screenshot(path=str(out / "demo-timeline.png"))
+                print(f"wrote {out / 'demo-timeline.png'}")
+                browser.close()
+
+
+def _demo_store(folder: Path) -> Path | None:
+    """The bundled sample, extracted with ``datelines demo`` (None if that fails)."""
+    import os
+
+    from click.testing import CliRunner
+
+    from datelines.cli import main as cli
+
+    db, here = folder / "demo.db", Path.cwd()
+    os.chdir(ROOT)
+    try:
+        result = CliRunner().invoke(cli, ["demo", "--db", str(db), "--out", str(folder)])
+    finally:
+        os.chdir(here)
+    return db if result.exit_code == 0 else None
 
 
 def main() -> None:
