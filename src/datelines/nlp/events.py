@@ -27,6 +27,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from datelines.model import Participant
 from datelines.nlp.events_lexicon import (
     GENERIC,
     Kind,
@@ -65,10 +66,10 @@ class Found:
     sent: tuple[int, int]  # the sentence
     kind: Kind
     trigger: str  # the trigger word (lemma)
-    timex: Any  # Timex: the date's own words or the anchor it inherits
+    timex: Timex  # the date's own words, or the anchor it inherits
     anchor: str  # explicit | relative | heading | document
     strength: float  # 1.0 strong trigger, lower for generic verbs
-    participants: tuple[Any, ...] = ()  # model.Participant
+    participants: tuple[Participant, ...] = ()
     places: tuple[str, ...] = ()
     more: tuple[tuple[int, int], ...] = ()  # later sentences whose figures belong here
     relation: str | None = None  # BEFORE/AFTER: dated through another happening
