@@ -171,6 +171,8 @@ def test_token_is_required_when_given(db: Path) -> None:
     other = TestClient(make_app(db, token="tok", secret=SECRET), base_url=BASE)
     assert other.get("/timeline.json", headers={"Authorization": "Bearer tok"}).status_code == 200
     assert other.get("/timeline.json?token=wrong").status_code == 401
+    kept = other.get("/search?q=grain&token=tok", follow_redirects=False)
+    assert kept.headers["location"] == "/search?q=grain"
 
 
 def test_unknown_host_is_refused(client: TestClient) -> None:

@@ -15,7 +15,7 @@ import hmac
 import ipaddress
 from http.cookies import SimpleCookie
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlencode
 
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -125,7 +125,8 @@ class Guard:
             bearer = headers.get("authorization", "").removeprefix("Bearer ").strip()
             cookie = cookies[TOKEN_COOKIE].value if TOKEN_COOKIE in cookies else None
             if _same(query.get("token", [None])[0], self.token):
-                response = RedirectResponse(scope["path"], 303)
+                rest = urlencode({k: v for k, v in query.items() if k != "token"}, doseq=True)
+                response = RedirectResponse(scope["path"] + ("?" + rest if rest else ""), 303)
                 response.set_cookie(TOKEN_COOKIE, self.token, httponly=True,
                                     samesite="strict")
                 return response

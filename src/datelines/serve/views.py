@@ -310,12 +310,13 @@ def search_page(store: Store, query: str) -> JSON:
     """Full-text hits, each with the events whose quote it falls in (or nearest)."""
     if not query.strip():
         return {"query": query, "hits": []}
+    found = store.search(query)
     by_source: dict[str, list[Event]] = {}
-    for event in store.events():
+    for event in store.events(sources=sorted({hit.source for hit in found})):
         by_source.setdefault(event.source, []).append(event)
     titles = {s.id: s.title or s.path for s in store.sources()}
     hits = []
-    for hit in store.search(query):
+    for hit in found:
         source, start, end = hit.source, int(hit.start), int(hit.end)
         candidates = by_source.get(source, [])
         inside = [e.id for e in candidates
