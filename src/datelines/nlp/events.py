@@ -108,7 +108,7 @@ def detect(
     told: int | None = (
         None  # ... and in this section (for "The agreement ..." anaphora)
     )
-    last_block, gap = -1, 0
+    last_block, gap, since = -1, 0, -1  # since: the block `current` was stated in
     for sent in sentences(doc):
         kind = block_kind(blocks, sent.start_char)
         inside = [t for t in timexes if sent.start_char <= t.start < sent.end_char]
@@ -116,7 +116,7 @@ def detect(
         recurring = any(t.type == "SET" for t in inside)  # "met every week"
         if kind in ("heading", "title"):
             heading = max(own, key=_specificity) if own else None
-            current, last, told = heading, None, None
+            current, last, told, since = heading, None, None, -1
             continue
         if kind == "caption":
             continue
@@ -136,11 +136,13 @@ def detect(
                 len(found) - 1,
                 0,
             )
+            since = block
             continue
         if own:  # a dated sentence that states no happening still anchors the narrative
-            current, last = own[-1], None
+            current, last, since = own[-1], None, block
             continue
-        anchor_timex = current if current is not None else heading
+        fresh = current is not None and (current is heading or block - since <= 1)
+        anchor_timex = current if fresh else heading  # a paragraph later it is stale
         today = (
             anchor_timex is not None and dct is not None and anchor_timex.value == dct
         )
