@@ -80,3 +80,19 @@ def test_recurring_sentence_inherits_nothing(nlp) -> None:  # type: ignore[no-un
     text = "In 1930 the guild founded a school. The teachers met every week.\n"
     events = extract(document_from_text(text), nlp=nlp).events
     assert [e.kind for e in events] == ["founding"]
+
+
+def test_narrative_date_goes_stale_after_a_paragraph(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In May 1930, the guild founded a school.\n\n"
+        "The school had four rooms and a garden.\n\n"
+        "The police arrested the headmaster.\n"
+    )
+    events = extract(document_from_text(text), nlp=nlp).events
+    assert [e.kind for e in events] == ["founding"]
+    near = text.replace("The school had four rooms and a garden.\n\n", "")
+    kinds = [
+        (e.kind, e.date.anchor)
+        for e in extract(document_from_text(near), nlp=nlp).events
+    ]
+    assert kinds == [("founding", "explicit"), ("arrest", "relative")]
