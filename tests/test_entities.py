@@ -195,3 +195,18 @@ def test_surname_sweep_needs_a_full_name() -> None:
     doc = spacy.blank("en")("the Supreme Leader spoke . Leader Rajavi and Massoud Rajavi")
     spans = [Span(doc, 1, 3, label="PERSON"), Span(doc, 8, 10, label="PERSON")]
     assert [s.text for s in surname_sweep(doc, spans)] == ["Rajavi"]
+
+
+def test_a_name_met_only_in_headings_is_dropped(nlp: Language) -> None:
+    from datelines.model import Block, Document, Source
+    from datelines.nlp.pipeline import analyze
+
+    text = ("1985: The Rise of Giants in the PFL\n\n"
+            "The Popular Front for Liberation (PFL) grew in 1985.")
+    cut = text.index("\n\n")
+    document = Document(Source("s", "x.txt", ""), text, text, tuple(range(len(text) + 1)),
+                        (Block("heading", 0, cut), Block("paragraph", cut + 2, len(text))))
+    doc = analyze(nlp, document)
+    names = {e.name for e in entities_in(doc, source_id="s")}
+    assert "PFL" in names
+    assert not {n for n in names if "Rise" in n or "Giants" in n}

@@ -129,8 +129,27 @@ def annotate(doc: Doc, *, matcher: PhraseMatcher | None = None) -> Doc:
                                 sent=sent_start,
                                 titles=titles, gender=gender, personal=personal))
     clusters = resolve_mentions(surfaces, declared=pairs)
+    headed = _in_headings(doc, surfaces)
+    clusters = tuple(c for c in clusters if not all(headed[m] for m in c.members)
+                     or c.type not in ("ORG", "PERSON") or any(
+                         surfaces[m].personal or key(surfaces[m].text) in names
+                         or key(surfaces[m].text) in known_tables()[1]
+                         for m in c.members))
     _write(doc, kept, surfaces, clusters)
     return doc
+
+
+def _in_headings(doc: Doc, surfaces: Sequence[Surface]) -> list[bool]:
+    """Which mentions lie in a heading or the title: a name met only there is more
+    likely a heading's capitalized phrase ("The Rise of Women") than an entity."""
+    blocks = sorted((b.start, b.end) for b in doc.user_data.get("blocks", ())
+                    if b.kind in ("heading", "title"))
+    starts = [a for a, _ in blocks]
+    out = []
+    for s in surfaces:
+        i = bisect.bisect_right(starts, s.start) - 1
+        out.append(i >= 0 and blocks[i][0] <= s.start < blocks[i][1])
+    return out
 
 
 def _write(doc: Doc, spans: Sequence[Span], surfaces: Sequence[Surface],
