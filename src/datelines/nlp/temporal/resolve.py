@@ -306,7 +306,12 @@ def resolve_date(
                 year -= 1 if month >= reference_month else 0
             elif spec.rel > 0:
                 year += 1 if month <= reference_month else 0
-        elif ref is not None and ref.origin == "document" and month is not None:
+        elif (
+            ref is not None
+            and ref.origin == "document"
+            and month is not None
+            and (not spec.year_shift)
+        ):
             year = _nearest_year(p, month, day or 15, tense)
         elif month is not None and p.month is not None and month < p.month - FORWARD:
             year += 1  # the story moves forward: "In January" after "December 1941"

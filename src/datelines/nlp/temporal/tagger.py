@@ -275,8 +275,8 @@ def _moves_anchor(spec: Spec, value: str, story: _Story, offset: int) -> bool:
     narrative a bare year deep inside a sentence ("elections planned for 1976") does
     not displace a finer anchor: it is more often an aside than a move of the story.
     """
-    if story.mode == "news":
-        return spec.kind == "date"
+    if story.mode == "news":  # only dates the text states; not "the year-ago period"
+        return spec.kind == "date" and not spec.year_shift and not spec.rel
     current = point(story.context.value) if story.context else None
     year_only = re.fullmatch(r"\d{4}", value) is not None
     if year_only and current is not None and current.month and offset > ASIDE:
