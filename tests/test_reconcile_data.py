@@ -61,3 +61,11 @@ MEASURES = measure_examples()
 def test_measure_example(figure: str, sentence: str, expected: str) -> None:
     assert figure in sentence
     assert measure(Figure(value=1.0, text=figure), sentence) == expected
+
+
+def test_start_cue_example() -> None:
+    from datelines.reconcile.dates import says_start, start_example
+
+    first, second = start_example()
+    assert says_start(first) and not says_start("The strike ended in 1930.")
+    assert second

@@ -102,3 +102,10 @@ def test_measure_prefers_the_verb_over_the_noun() -> None:
     assert measure(f(900, text="900"), sentence) == "dead"
     other = "The guild counted 900 members in 1932."
     assert measure(f(900, text="900"), other) == "members"
+
+
+def test_a_start_date_inside_an_extent_still_conflicts_hard() -> None:
+    span = d("1930-06-19", end_value="1930-08-30")
+    assert date_relation(d("1930-07-03"), span).strength == "soft"
+    rel = date_relation(d("1930-07-03"), span, a_start=True)
+    assert (rel.kind, rel.strength) == ("conflict", "hard")

@@ -30,7 +30,14 @@ from typing import Any
 import yaml
 
 from datelines.model import Event
-from datelines.reconcile.dates import RANK, When, date_relation, stated_duration, when
+from datelines.reconcile.dates import (
+    RANK,
+    When,
+    date_relation,
+    says_start,
+    stated_duration,
+    when,
+)
 from datelines.reconcile.settings import CompareSettings
 from datelines.reconcile.similarity import Names, Wording, fold, stem
 
@@ -51,6 +58,7 @@ class Item:
     groups: frozenset[str] = frozenset()  # every kind group the sentence's words name
     sentence: str = ""  # the whole sentence of the evidence
     founded: frozenset[str] = frozenset()  # bodies the sentence says were founded
+    start: bool = False  # the sentence dates when the happening began
 
     @property
     def coarse(self) -> bool:
@@ -217,7 +225,7 @@ def items(
                 i, event, when(event.date, duration_days=duration[0] if duration else None),
                 duration, infer_group(event.kind, context), people, agents, places, text,
                 groups_in(context) | {kind_group(event.kind)}, context,
-                founded_bodies(context, names),
+                founded_bodies(context, names), says_start(context),
             )
         )
     return out
@@ -326,7 +334,7 @@ def score(
     rel = date_relation(
         a.event.date, b.event.date,
         a_days=a.duration[0] if a.duration else None,
-        b_days=b.duration[0] if b.duration else None,
+        b_days=b.duration[0] if b.duration else None, a_start=a.start, b_start=b.start,
     )
     if rel.kind == "compatible":
         precise = a.when and b.when and RANK[a.when.granularity] <= RANK["month"] and (
@@ -405,6 +413,8 @@ def is_link(link: Link, items_: Sequence[Item], *, settings: CompareSettings) ->
 def _near_kin(a: Item, b: Item) -> bool:
     """Compatible kinds and firm dates (year or finer, no "about", "after", relative
     anchor) no more than a month apart."""
+    if a.group in GENERIC_KINDS or b.group in GENERIC_KINDS:
+        return False  # a kind read from nowhere aligns nothing by itself
     if not (a.group == b.group or a.group in b.groups or b.group in a.groups):
         return False
     if a.when is None or b.when is None or a.coarse or b.coarse:
@@ -422,7 +432,8 @@ def firm_links(
     """Links that align two events: a score past the threshold, or a *mutual best*.
 
     Between two sources, an event's best-scoring counterpart that returns the favour,
-    with a compatible kind and a date no more than a month away, is taken to describe
+    with a compatible kind, a date no more than a month away and some words in
+    common (``settings.mutual_wording``), is taken to describe
     the same happening even when the words differ ("the 1988 Massacre" / "the 1988
     executions"): each account tells a happening once, so the closest match across
     them is the likeliest.
@@ -432,7 +443,7 @@ def firm_links(
         a, b = items_[link.a], items_[link.b]
         if a.event.source == b.event.source or link.score < settings.mutual_floor:
             continue
-        if not _near_kin(a, b):
+        if not _near_kin(a, b) or link.wording < settings.mutual_wording:
             continue
         for mine, theirs in ((a, b), (b, a)):
             key = (mine.index, theirs.event.source)

@@ -81,18 +81,29 @@ def date_conflict(a: Item, b: Item, label: Label, quote: Quote) -> Conflict | No
     rel = dates.date_relation(
         a.event.date, b.event.date,
         a_days=a.duration[0] if a.duration else None,
-        b_days=b.duration[0] if b.duration else None,
+        b_days=b.duration[0] if b.duration else None, a_start=a.start, b_start=b.start,
     )
     if rel.kind != "conflict" or rel.strength is None:
         return None
     va, vb = _date_value(a), _date_value(b)
     tail = {
-        "start": f"{rel.gap_days} days apart",
+        "start": _apart(rel.gap_days),
         "extent": "one extent does not fit inside the other's period",
         "end": "the ends differ",
     }.get(rel.reason, "")
     qa, qb = quote(a, a.event.date.text), quote(b, b.event.date.text)
     return _conflict("date", rel.strength, a, b, (va, vb), (qa, qb), label, tail)
+
+
+def _apart(days: int) -> str:
+    """How far apart two dates are, in words.
+
+    >>> _apart(1), _apart(9), _apart(1462)
+    ('1 day apart', '9 days apart', 'about 4 years apart')
+    """
+    if days >= 365:
+        return f"about {round(days / 365)} years apart"
+    return f"{days} day{'s' if days != 1 else ''} apart"
 
 
 def _date_value(it: Item) -> str:

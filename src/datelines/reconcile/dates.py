@@ -159,9 +159,18 @@ def _gap(a: tuple[date, date], b: tuple[date, date]) -> int:
 
 
 def date_relation(
-    a: DateClaim, b: DateClaim, *, a_days: int | None = None, b_days: int | None = None
+    a: DateClaim,
+    b: DateClaim,
+    *,
+    a_days: int | None = None,
+    b_days: int | None = None,
+    a_start: bool = False,
+    b_start: bool = False,
 ) -> DateRelation:
     """Whether two claims dating the same happening can both hold.
+
+    ``a_days`` / ``b_days``: a duration stated beside the date (makes a span);
+    ``a_start`` / ``b_start``: the sentence says the date is when it began.
 
     >>> r = date_relation(DateClaim(value="1981-07-21", text="July 21, 1981"),
     ...                   DateClaim(value="1981-07-20", text="July 20, 1981"))
@@ -180,8 +189,9 @@ def date_relation(
         if wa.span != wb.span:
             inner = sa if not wa.span else sb
             outer = (wb.lo, wb.hi) if wb.span else (wa.lo, wa.hi)
-            if _gap(inner, outer) <= 0:  # a point inside the other's extent
-                return DateRelation("conflict", "soft", gap, "start")
+            point_is_start = a_start if not wa.span else b_start
+            if _gap(inner, outer) <= 0 and not point_is_start:
+                return DateRelation("conflict", "soft", gap, "start")  # inside the extent
         strength: Literal["hard", "soft"] = "soft" if approx else "hard"
         return DateRelation("conflict", strength, gap, "start")
     # A span must fit inside a bounded period (a month, a season) that states no
@@ -201,9 +211,14 @@ def date_relation(
 
 
 @lru_cache(maxsize=1)
-def _duration_rules() -> tuple[dict[str, int], list[tuple[re.Pattern[str], str, str]]]:
+def _duration_data() -> dict[str, Any]:
     text = resources.files("datelines.reconcile").joinpath("data/durations.yaml")
-    data: dict[str, Any] = yaml.safe_load(text.read_text(encoding="utf-8"))
+    return yaml.safe_load(text.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+@lru_cache(maxsize=1)
+def _duration_rules() -> tuple[dict[str, int], list[tuple[re.Pattern[str], str, str]]]:
+    data = _duration_data()
     rules = [
         (re.compile(r["pattern"], re.IGNORECASE), r["example"], r["duration"])
         for r in data["rules"]
@@ -234,6 +249,21 @@ def stated_duration(text: str) -> tuple[int, str] | None:
             continue
         return n * UNIT_DAYS[unit], f"P{n}{unit[0].upper()}"
     return None
+
+
+def says_start(sentence: str) -> bool:
+    """Whether a sentence dates the beginning of something.
+
+    >>> says_start("The siege began on 3 May 1901."), says_start("It ended in 1901.")
+    (True, False)
+    """
+    cues = _duration_data()["start_cues"]
+    return bool(re.search(r"\b(?:" + "|".join(cues) + r")\b", sentence.lower()))
+
+
+def start_example() -> tuple[str, str]:
+    first, second = _duration_data()["start_example"]
+    return first, second
 
 
 def describe(claim: DateClaim) -> str:
