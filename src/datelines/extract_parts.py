@@ -68,27 +68,46 @@ def summary_of(item: Any) -> str:
     >>> generic = N(kind="event", says="event involving")
     >>> summary_of(N(kind=generic, trigger="expose", participants=p, places=("Paris",)))
     'Savak expose MEK in Paris'
+    >>> summary_of(N(kind=N(kind="protest", says="protest by"), participants=p, places=()))
+    'Protest by Savak against MEK'
     """
     agents = [p.name for p in item.participants if p.role == "agent"]
     patients = [p.name for p in item.participants if p.role == "patient"]
     others = [p.name for p in item.participants if p.role == "other"]
     says = item.kind.says
     if item.kind.kind == "event":
-        words = [_join(agents), getattr(item, "trigger", "") or "event", _join(patients)]
+        words = [
+            _join(agents),
+            getattr(item, "trigger", "") or "event",
+            _join(patients),
+        ]
         text = " ".join(w for w in words if w)
         if others and not (agents or patients):
             text += f" involving {_join(others)}"
-    elif patients:
+    elif says.endswith(" by") and agents:  # "protest by X against Y"
+        text = f"{says} {_join(agents)}"
+        if patients:
+            text += f" against {_join(patients)}"
+    elif patients and not says.endswith(" by"):
         text = f"{says} {_join(patients)}"
         if agents:
             text += f" by {_join(agents)}"
-    elif agents or others:
-        text = f"{says.split()[0]} involving {_join(agents + others)}"
+    elif agents or patients or others:
+        text = f"{_head(says)} involving {_join(agents + patients + others)}"
     else:
-        text = says.split()[0]
+        text = _head(says)
     if item.places:
         text += f" in {_join(list(item.places))}"
     return text[0].upper() + text[1:]
+
+
+_LINKS = frozenset({"of", "on", "against", "by", "between", "in", "involving"})
+
+
+def _head(says: str) -> str:
+    """ "military operation against" -> "military operation"."""
+    words = says.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in _LINKS else says
 
 
 def _join(names: list[str]) -> str:
