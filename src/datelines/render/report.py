@@ -61,7 +61,11 @@ def coverage_svg(
     years = sorted({y for counts in per_year.values() for y in counts})
     if not years:
         return '<p class="muted">No dated events to chart.</p>'
-    first, last = years[0], years[-1]
+    first, last = year_range(years)
+    per_year = {
+        sid: {y: n for y, n in counts.items() if first <= y <= last}
+        for sid, counts in per_year.items()
+    }
     span = max(1, last - first + 1)
     step = (WIDTH - LABEL - 20) / span
     peak = max(n for counts in per_year.values() for n in counts.values())
@@ -98,6 +102,21 @@ def coverage_svg(
     return "".join(parts)
 
 
+def year_range(years: Sequence[int], *, gap: int = 60) -> tuple[int, int]:
+    """The span of years to chart, leaving out stray years far from all the others.
+
+    >>> year_range([1000, 1948, 1960, 1990, 1994])
+    (1948, 1994)
+    """
+    years = sorted(set(years))
+    lo, hi = 0, len(years) - 1
+    while lo < hi and years[lo + 1] - years[lo] > gap:
+        lo += 1
+    while hi > lo and years[hi] - years[hi - 1] > gap:
+        hi -= 1
+    return years[lo], years[hi]
+
+
 def _ticks(first: int, last: int) -> list[int]:
     span = last - first
     step = next((s for s in (1, 2, 5, 10, 20, 25, 50, 100) if span / s <= 10), 200)
@@ -128,7 +147,9 @@ def render_report(comparison: Comparison, sources: Sequence[Source]) -> str:
         soft=soft,
         omissions=_omissions_by_source(comparison.omissions),
         chart=jinja2.utils.markupsafe.Markup(
-            coverage_svg(comparison.events_per_year, labels)
+            coverage_svg(
+                {s.id: comparison.events_per_year.get(s.id, {}) for s in sources}, labels
+            )
         ),
         css=jinja2.utils.markupsafe.Markup(css.read_text(encoding="utf-8")),
     )
