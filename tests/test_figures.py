@@ -60,6 +60,7 @@ def test_vague_quantities_are_lower_bounds(nlp):
     "text",
     [
         "The strike began on March 3, 1921.",
+        "The strike began on 3 March 1921.",
         "In 1948 the port reopened.",
         "The war lasted 8 years.",
         "He was the second envoy.",

@@ -187,7 +187,7 @@ def _skipped(span: Span, start: int, end: int, value: float, raw: str) -> bool:
     plain_year = re.fullmatch(r"\d{4}", raw) and 1000 <= value <= 2100
     if plain_year and not (after and after[0].endswith("s") and after[0].isalpha()):
         return True
-    if before and before[-1] in _MONTHS:
+    if (before and before[-1] in _MONTHS) or (after and after[0].strip(".,;") in _MONTHS):
         return True
     return False
 
