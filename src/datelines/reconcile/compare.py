@@ -148,7 +148,7 @@ def _alignments(items: Sequence[Item], links: Sequence[align.Link]) -> list[Alig
 
 
 def _start(items: Sequence[Item], group: Sequence[int]) -> str:
-    starts = [items[i].when.lo.isoformat() for i in group if items[i].when is not None]
+    starts = [w.lo.isoformat() for i in group if (w := items[i].when) is not None]
     return min(starts) if starts else "9999"
 
 

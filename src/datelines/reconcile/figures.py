@@ -133,7 +133,7 @@ def head(of: str | None) -> str | None:
     """
     if not of:
         return None
-    words = re.findall(r"[a-z]+", of.lower())
+    words: list[str] = re.findall(r"[a-z]+", of.lower())
     if not words or words[-1] in _measures_file().get("generic", []):
         return None
     word = words[-1]

@@ -20,6 +20,7 @@ it, and the record says why:
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from bisect import bisect_left, bisect_right
@@ -178,7 +179,7 @@ def find_omissions(
             if pair not in subjects:
                 subjects[pair] = shared_subject(names, *pair)
             why = _why_omitted(
-                it, profiles[sid], lambda key, surface, sid=sid: mentions(key, surface, sid),
+                it, profiles[sid], functools.partial(mentions, sid=sid),
                 vocab[sid], doc_freq, n_docs, settings, label(sid), names, subjects[pair],
             )
             if why:

@@ -125,7 +125,8 @@ class Wording:
         rows = np.fromiter((i for i, _ in pairs), dtype=np.int64, count=len(pairs))
         cols = np.fromiter((j for _, j in pairs), dtype=np.int64, count=len(pairs))
         values = np.asarray(self.matrix[rows].multiply(self.matrix[cols]).sum(axis=1))
-        return np.clip(values.ravel(), 0.0, 1.0)
+        clipped: np.ndarray = np.clip(values.ravel(), 0.0, 1.0)
+        return clipped
 
 
 def _name_tokens(name: str) -> list[str]:

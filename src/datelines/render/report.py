@@ -21,6 +21,7 @@ from html import escape
 from importlib import resources
 
 import jinja2
+from markupsafe import Markup
 
 from datelines.model import Source
 from datelines.reconcile.types import Comparison, Omission
@@ -146,10 +147,10 @@ def render_report(comparison: Comparison, sources: Sequence[Source]) -> str:
         hard=hard,
         soft=soft,
         omissions=_omissions_by_source(comparison.omissions),
-        chart=jinja2.utils.markupsafe.Markup(
+        chart=Markup(
             coverage_svg(
                 {s.id: comparison.events_per_year.get(s.id, {}) for s in sources}, labels
             )
         ),
-        css=jinja2.utils.markupsafe.Markup(css.read_text(encoding="utf-8")),
+        css=Markup(css.read_text(encoding="utf-8")),
     )
