@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 
 from datelines.model import Figure
-from datelines.reconcile.align import groups_in, kind_group, kind_table
 from datelines.reconcile.conflicts import descriptor_clash, oppositions
 from datelines.reconcile.dates import duration_rules, stated_duration
 from datelines.reconcile.figures import measure, measure_examples
+from datelines.reconcile.kinds import groups_in, kind_group, kind_table
 
 GROUPS = sorted(kind_table()["groups"].items())
 

@@ -23,7 +23,8 @@ import yaml
 
 from datelines.model import Figure
 from datelines.reconcile import dates, figures
-from datelines.reconcile.align import Item, has_defining_agents
+from datelines.reconcile.align import Item
+from datelines.reconcile.kinds import has_defining_agents
 from datelines.reconcile.similarity import fold, same_name
 from datelines.reconcile.types import Claim, Conflict, ConflictType, Strength
 
