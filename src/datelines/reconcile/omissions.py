@@ -34,6 +34,7 @@ from datelines.reconcile.settings import CompareSettings
 from datelines.reconcile.similarity import Names, content_words, fold
 from datelines.reconcile.types import Omission, Presence
 
+GENERIC_KINDS_WORDS = {"event", "other", "unknown", "occurrence", ""}
 OPEN_MODS = {"BEFORE", "AFTER", "ON_OR_BEFORE", "ON_OR_AFTER"}
 GENERIC_TYPES = {"GPE", "LOC", "NORP", "DATE", "CARDINAL"}  # countries and regions are too broad to show coverage
 
@@ -249,13 +250,22 @@ def _why_omitted(
     idf = {t: math.log((n_docs + 1) / (doc_freq.get(t, 0) + 1)) + 0.1 for t in terms}
     if sum(idf[t] for t in present) / sum(idf.values()) > settings.omission_max_present_terms:
         return None  # the silent text holds the rarer words: it may tell it undated
+    if len(terms) - len(present) < 2:
+        return None  # one missing word is too little to say it is not told
     actor, count = max(actors, key=lambda nc: nc[1])
     when = it.event.date.value if span[0] == span[1] else f"{span[0]}-{span[1]}"
     return (
         f"{name} covers {first}-{last} ({near} dated events within {reach} years of it) and "
-        f"mentions {actor} {count} times but reports no {it.event.kind} event around "
+        f"mentions {actor} {count} times but reports no {_kind_words(it)} around "
         f"{when}; its text lacks the key terms {', '.join(t for t in terms if t not in present)}."
     )
+
+
+def _kind_words(it: Item) -> str:
+    kind = it.event.kind.lower()
+    if kind in GENERIC_KINDS_WORDS:
+        return "event like it" if it.group in GENERIC_KINDS_WORDS else f"{it.group} event"
+    return f"{kind.replace('_', ' ')} event"
 
 
 def _actor_names(it: Item, names: Names) -> list[tuple[str, str, str]]:
