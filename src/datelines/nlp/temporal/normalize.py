@@ -123,9 +123,13 @@ def read(found: Found) -> Spec | None:
     if "month" in g:
         fields["month"] = lex.months[g["month"].lower().rstrip(".")]
     if "monthnum" in g:
-        if not 1 <= int(g["monthnum"]) <= 12:
+        month_number, day_number = int(g["monthnum"]), int(g.get("day", "1"))
+        if month_number > 12 >= day_number:  # 31/12/1999: day first
+            month_number, day_number = day_number, month_number
+            g["day"] = str(day_number)
+        if not 1 <= month_number <= 12:
             return None
-        fields["month"] = int(g["monthnum"])
+        fields["month"] = month_number
     if "day" in g:
         fields["day"] = int(g["day"])
     if "dayword" in g:

@@ -92,7 +92,9 @@ def _plausible(text: str, found: Found) -> bool:
         if word not in _FULL_MONTHS and not month.endswith("."):
             return False  # "Jan Kavan"
     if rule in ("year", "modded_year", "year_era") and groups.get("year"):
-        if before.endswith(("$", "#", "No. ")) or _COUNTED.match(after):
+        if before.endswith(("$", "#", "No. ")) or after.startswith(("+", "%")):
+            return False
+        if _COUNTED.match(after):
             return False
     season = groups.get("season", "")
     if season.lower() in ("fall", "spring") and not (
@@ -120,6 +122,12 @@ def _plausible(text: str, found: Found) -> bool:
         return False  # "April 24 and 25", not "in 1990 and 25 percent"
     if rule == "clock_24h" and after[:1].isdigit():
         return False
+    if rule == "iso_month" and int(groups["monthnum"]) > int(groups["year"][-2:]):
+        return False  # "2006-07" is a range of years; "2023-10" a month
+    if "monthnum" in groups:
+        month_number, day_number = int(groups["monthnum"]), int(groups.get("day", "0"))
+        if not (1 <= month_number <= 12 or ("day" in groups and 1 <= day_number <= 12)):
+            return False
     if groups.get("day") and not 1 <= int(groups["day"]) <= 31:
         return False
     if groups.get("hour") and int(groups["hour"]) > 24:
@@ -166,7 +174,7 @@ def _trim(text: str, found: Found) -> Found:
         found.rule.kind == "duration"
         and "the" in groups
         and num is not None
-        and groups.get("num", "").lower() not in ("a", "an", "one")
+        and groups.get("num", "").lower() not in ("a", "an")
         and not groups.get("unit", "s").lower().endswith("s")
         and "rel" not in groups
     ):
