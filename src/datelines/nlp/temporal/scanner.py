@@ -41,6 +41,7 @@ _FULL_MONTHS = {
 }  # fmt: skip
 _SEASON_CUE = re.compile(r"\b(?:in|this|last|next|that|during|the|by|until|a)\s+$")
 _AGE = re.compile(r"^[ -]old\b")
+_PER = re.compile(r"^ (?:a|an|per|each) (?:day|week|month|year)\b")
 _RATE = re.compile(
     r"(?:\d|million|billion|percent|cents|dollars|times|hours|miles|seats|units)\s+$",
     re.IGNORECASE,
@@ -98,7 +99,7 @@ def _plausible(text: str, found: Found) -> bool:
             return False
     season = groups.get("season", "")
     if season.lower() in ("fall", "spring") and not (
-        groups.get("rel") or groups.get("year")
+        groups.get("rel", "the").lower() != "the" or groups.get("year")
     ):
         cue = _SEASON_CUE.search(before.lower())
         if re.match(r" of\b", after) or not (cue or season == "Spring"):
@@ -109,8 +110,8 @@ def _plausible(text: str, found: Found) -> bool:
         return False  # "a second attack"
     if unit.startswith("quarter") and (re.match(r" of\b", after) or "-" in found.text):
         return False  # "three-quarters of", "a four-quarter test"
-    if found.rule.kind == "duration" and _AGE.match(after):
-        return False  # "52 years old"
+    if found.rule.kind == "duration" and (_AGE.match(after) or _PER.match(after)):
+        return False  # "52 years old", "24 hours a day"
     if amount in ("a", "an") and found.rule.kind in ("duration", "set"):
         if _RATE.search(before):
             return False  # "$2 million a year", "24 hours a day"
