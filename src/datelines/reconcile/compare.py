@@ -78,7 +78,8 @@ def compare(
         if not pair and a.event.source != b.event.source:
             agreements += 1
     missing = omissions.find_omissions(
-        items, loose, texts=texts, label=label, settings=settings, names=names
+        items, loose, texts=texts, label=label, settings=settings, names=names,
+        firm=firm,
     )
     return Comparison(
         sources=tuple(sources),

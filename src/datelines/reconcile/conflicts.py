@@ -251,7 +251,7 @@ def characterization_conflict(
     a: Item, b: Item, label: Label, quote: Quote
 ) -> Conflict | None:
     """The same happening described in opposing terms (``data/descriptors.yaml``)."""
-    qa, qb = a.event.evidence.quote, b.event.evidence.quote
+    qa, qb = a.sentence or a.event.evidence.quote, b.sentence or b.event.evidence.quote
     clash = descriptor_clash(qa, qb)
     if clash is None:
         return None

@@ -134,15 +134,22 @@ def find_omissions(
     label: Callable[[str], str],
     settings: CompareSettings,
     names: Names | None = None,
+    firm: Sequence[Link] = (),
 ) -> list[Omission]:
-    """Omissions among the sources (see the module docstring for the rules)."""
+    """Omissions among the sources (see the module docstring for the rules).
+
+    ``links`` are the loose links (an omission needs none); ``firm`` the aligning ones
+    (their events are listed as also reporting the omitted event).
+    """
     by_source: dict[str, list[Item]] = defaultdict(list)
     for it in items:
         by_source[it.event.source].append(it)
     loose: dict[int, set[int]] = defaultdict(set)
-    for link in links:
-        loose[link.a].add(link.b)
-        loose[link.b].add(link.a)
+    aligned: dict[int, set[int]] = defaultdict(set)
+    for group, source in ((loose, links), (aligned, firm)):
+        for link in source:
+            group[link.a].add(link.b)
+            group[link.b].add(link.a)
     folded = {
         sid: fold(texts.get(sid) or " ".join(i.event.evidence.quote for i in its))
         for sid, its in by_source.items()
@@ -190,7 +197,7 @@ def find_omissions(
             present = [Presence(it.event.source, it.event.evidence.quote, it.event.id)]
             present += [
                 Presence(items[j].event.source, items[j].event.evidence.quote, items[j].event.id)
-                for j in sorted(loose[it.index])
+                for j in sorted(aligned[it.index])
             ]
             out.append(
                 Omission(
