@@ -213,3 +213,20 @@ def test_blocking_is_subquadratic() -> None:
     assert small > 0
     assert large < 6 * small  # quadratic growth would be 16x
     assert large < 1200 * 1199 / 2 / 10
+
+
+def test_figure_claim_quotes_the_sentence_that_holds_it() -> None:
+    text_a = "The flood came in June 1930. It drowned more than 9,000 farmers."
+    text_b = "In June 1930 the flood drowned at most 400 farmers."
+    first = "The flood came in June 1930."
+    one = ev("f1", "A", "1930-06", first, "flood",
+             figures=(Figure(value=9000, qualifier="more_than", text="more than 9,000",
+                             of="farmers"),))
+    two = ev("f2", "B", "1930-06", text_b, "flood",
+             figures=(Figure(value=400, qualifier="at_most", text="at most 400",
+                             of="farmers"),))
+    result = compare([A, B], [one, two], texts={"A": text_a, "B": text_b})
+    conflict = next(c for c in result.conflicts if c.type == "figure")
+    quotes = {claim.source: claim.quote for claim in conflict.claims}
+    assert quotes == {"A": "It drowned more than 9,000 farmers.", "B": text_b}
+    assert conflict.strength == "hard"
