@@ -26,9 +26,11 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import sys
+import types
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import cast, get_args
+from typing import Any, cast, get_args
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -300,3 +302,18 @@ def _entities(doc: Doc, document: Document) -> tuple[Entity, ...]:
 def read(path: str | Path) -> Document:
     """Read a file into a Document (the ingest stage, or a plain-text fallback)."""
     return read_document(path)
+
+
+class _Callable(types.ModuleType):
+    """This module, callable as :func:`extract`.
+
+    ``datelines.extract`` is both this module and the public function: once the
+    module is imported the package attribute is the module, so
+    ``from datelines import extract; extract(document)`` must work on it too.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Extraction:
+        return extract(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _Callable
