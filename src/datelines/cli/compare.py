@@ -10,7 +10,6 @@ reads ``--db``), compares, and scores against a disagreement gold
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sys
 import tempfile
@@ -21,7 +20,6 @@ import click
 
 from datelines.cli import db_option, evaluate, main
 from datelines.errors import InputError
-from datelines.model import Entity, Mention
 from datelines.reconcile import CompareSettings, Comparison, compare
 
 
@@ -40,26 +38,10 @@ def compare_store(
         floor = settings.min_confidence if settings else 0.0
         events = store.events(sources=ids, min_confidence=floor)
         texts = {sid: store.document(sid).original for sid in ids}
-        entities = resolved(store.entities())
+        entities = store.entities()
     return compare(
         chosen, events, entities=entities, texts=texts, settings=settings or CompareSettings()
     )
-
-
-def resolved(entities: Sequence[Entity]) -> tuple[Entity, ...]:
-    """Stored entities resolved across sources (one list per source, as extracted)."""
-    from datelines.resolve import resolve_all
-
-    per_source: dict[str, list[Entity]] = {}
-    for entity in entities:
-        by_source: dict[str, list[Mention]] = {}
-        for mention in entity.mentions:
-            by_source.setdefault(mention.source, []).append(mention)
-        for sid, mentions in by_source.items():
-            per_source.setdefault(sid, []).append(
-                dataclasses.replace(entity, mentions=tuple(mentions))
-            )
-    return resolve_all(per_source.values())
 
 
 def _write(text: str, output: str | None) -> None:

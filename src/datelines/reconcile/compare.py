@@ -21,10 +21,11 @@ and inside one), omissions and the number of agreeing pairs.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from datelines.model import Entity, Event, Source
+from datelines.model import Entity, Event, Mention, Source
 from datelines.reconcile import align, conflicts, omissions
 from datelines.reconcile.align import Item
 from datelines.reconcile.quotes import QuoteFinder
@@ -56,7 +57,7 @@ def compare(
         if e.source in known and e.confidence >= settings.min_confidence
         and e.status != "rejected"
     ]
-    names = Names(entities)
+    names = Names(resolve_entities(entities) if settings.resolve_entities else entities)
     topics = {sid: t for sid, text in texts.items() if (t := topic_of(text)) is not None}
     quote = QuoteFinder(texts)
     items = align.items(kept, names, topics=topics, sentence=quote.whole_sentence)
@@ -90,6 +91,26 @@ def compare(
         candidates=n_candidates,
         events_per_year=_events_per_year(items),
     )
+
+
+def resolve_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:
+    """Entities resolved across sources (``datelines.resolve``), one list per source as
+    extracted; already resolved entities come back the same.
+
+    A store merges entities by id only, so "Mojahedin" and "MEK" may still be two.
+    """
+    from datelines.resolve import resolve_all
+
+    per_source: dict[str, list[Entity]] = {}
+    for entity in entities:
+        by_source: dict[str, list[Mention]] = {}
+        for mention in entity.mentions:
+            by_source.setdefault(mention.source, []).append(mention)
+        for sid, mentions in by_source.items():
+            per_source.setdefault(sid, []).append(
+                dataclasses.replace(entity, mentions=tuple(mentions))
+            )
+    return resolve_all(per_source.values()) if per_source else ()
 
 
 def topic_of(text: str) -> tuple[str, int, int] | None:
