@@ -11,7 +11,9 @@ and kind group they carry, and meet only events sharing a key (keys carried by t
 events are skipped). Each candidate pair is then scored on four signals: compatible
 kind (``data/kinds.yaml``), shared participants (entity ids or fuzzy names), similar
 wording (TF-IDF), and compatible dates (intervals, not strings). A pair whose score
-passes ``settings.link_threshold`` is a link; linked events form an alignment.
+passes ``settings.link_threshold``, or a *mutual best* match between two sources
+(:func:`firm_links`), is a link; linked events form an alignment. Events of one
+sentence with one kind and compatible dates are first folded (:func:`drop_twins`).
 """
 
 from __future__ import annotations

@@ -239,11 +239,10 @@ def descriptor_clash(text_a: str, text_b: str) -> tuple[dict[str, Any], str, str
     ('hard', 'peaceful', 'armed uprising')
     """
     for opp in oppositions():
-        for left, right, flip in (("a", "b", False), ("b", "a", True)):
+        for left, right in (("a", "b"), ("b", "a")):
             ta, tb = _terms(text_a, opp[left]), _terms(text_b, opp[right])
             if ta and tb and not _terms(text_a, opp[right]) and not _terms(text_b, opp[left]):
                 return opp, ta[0], tb[0]
-            del flip
     return None
 
 
