@@ -64,6 +64,7 @@ class Item:
     sentence: str = ""  # the whole sentence of the evidence
     founded: frozenset[str] = frozenset()  # bodies the sentence says were founded
     start: bool = False  # the sentence dates when the happening began
+    sequel: tuple[str, ...] = ()  # next sentences that go on about the same kind of thing
 
     @property
     def coarse(self) -> bool:
@@ -86,6 +87,7 @@ def items(
     *,
     topics: Mapping[str, tuple[str, int, int]] | None = None,
     sentence: Callable[[Event], str] | None = None,
+    following: Callable[[Event], list[str]] | None = None,
 ) -> list[Item]:
     """Features for every event, in order.
 
@@ -93,7 +95,9 @@ def items(
     (its kind words, names and wording then count too). Names come from the
     participants and from the resolved entities named in the sentence; an event that
     names nobody (an infobox line, "Founded: 20 July 1981") borrows its document's
-    topic (``topics``: source -> (title line, start, end)).
+    topic (``topics``: source -> (title line, start, end)). ``following`` gives the
+    sentences after the evidence; those naming the event's kind group ("the
+    demonstration", "the protesters") are kept as its *sequel* for characterization.
     """
     topics = topics or {}
     out = []
@@ -116,12 +120,17 @@ def items(
             and names.types.get(key := names.key(p.name, p.entity), p.type) in AGENT_TYPES
         }
         places = {fold(p): p for p in event.places}
+        group = infer_group(event.kind, context)
+        sequel = tuple(
+            s for s in (following(event) if following else [])
+            if group in groups_in(s)
+        )
         out.append(
             Item(
                 i, event, when(event.date, duration_days=duration[0] if duration else None),
-                duration, infer_group(event.kind, context), people, agents, places, text,
+                duration, group, people, agents, places, text,
                 groups_in(context) | {kind_group(event.kind)}, context,
-                founded_bodies(context, names), says_start(context),
+                founded_bodies(context, names), says_start(context), sequel,
             )
         )
     return out

@@ -62,8 +62,9 @@ def compare(
     quote = QuoteFinder(texts)
     items = align.items(kept, names, topics=topics, sentence=quote.whole_sentence)
     kept, twins = align.drop_twins(items)
-    if twins:
-        items = align.items(kept, names, topics=topics, sentence=quote.whole_sentence)
+    items = align.items(
+        kept, names, topics=topics, sentence=quote.whole_sentence, following=quote.following
+    )
     scored, n_candidates = align.link_all(items, names, settings=settings)
     firm = align.firm_links(scored, items, settings=settings)
     loose = align.loose_links(scored, settings=settings)

@@ -24,7 +24,7 @@ import yaml
 from datelines.model import Figure
 from datelines.reconcile import dates, figures
 from datelines.reconcile.align import Item
-from datelines.reconcile.kinds import has_defining_agents
+from datelines.reconcile.kinds import has_defining_agents, names_a_kind
 from datelines.reconcile.similarity import fold, same_name
 from datelines.reconcile.types import Claim, Conflict, ConflictType, Strength
 
@@ -226,9 +226,21 @@ def _pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(fold(term))}\b")
 
 
+NEAR_WORDS = 3  # a descriptor describes a happening named this many words away
+
+
 def _terms(text: str, terms: list[str]) -> list[str]:
+    """The terms of the list that describe a happening in ``text``."""
     folded = f" {fold(text)} "
-    return [t for t in terms if _pattern(t).search(folded)]
+    found = []
+    for term in terms:
+        for m in _pattern(term).finditer(folded):
+            before = folded[: m.start()].split()[-NEAR_WORDS:]
+            after = folded[m.end() :].split()[:NEAR_WORDS]
+            if any(names_a_kind(w) for w in (*before, *m.group(0).split(), *after)):
+                found.append(term)
+                break
+    return found
 
 
 def descriptor_clash(text_a: str, text_b: str) -> tuple[dict[str, Any], str, str] | None:
@@ -249,16 +261,20 @@ def descriptor_clash(text_a: str, text_b: str) -> tuple[dict[str, Any], str, str
 def characterization_conflict(
     a: Item, b: Item, label: Label, quote: Quote
 ) -> Conflict | None:
-    """The same happening described in opposing terms (``data/descriptors.yaml``)."""
-    qa, qb = a.sentence or a.event.evidence.quote, b.sentence or b.event.evidence.quote
-    clash = descriptor_clash(qa, qb)
-    if clash is None:
-        return None
-    opp, ta, tb = clash
-    return _conflict(
-        "characterization", opp["strength"], a, b,
-        (f"\u201c{ta}\u201d", f"\u201c{tb}\u201d"), (qa, qb), label, opp["name"],
-    )
+    """The same happening described in opposing terms (``data/descriptors.yaml``), in
+    the event's sentence or in a following one that goes on about it ("... opened fire
+    on the peaceful protesters"); each claim quotes the sentence holding its term."""
+    for qa in (a.sentence or a.event.evidence.quote, *a.sequel):
+        for qb in (b.sentence or b.event.evidence.quote, *b.sequel):
+            clash = descriptor_clash(qa, qb)
+            if clash is not None:
+                opp, ta, tb = clash
+                return _conflict(
+                    "characterization", opp["strength"], a, b,
+                    (f"\u201c{ta}\u201d", f"\u201c{tb}\u201d"), (qa, qb), label,
+                    opp["name"],
+                )
+    return None
 
 
 def check(a: Item, b: Item, label: Label, quote: Quote) -> list[Conflict]:

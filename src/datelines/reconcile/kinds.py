@@ -129,3 +129,12 @@ def infer_group(kind: str, quote: str) -> str:
         if group:
             return group
     return kind.lower().strip() or "event"
+
+
+def names_a_kind(word: str) -> bool:
+    """Whether a (folded) word names a kind of event: "protesters", "uprising", "ban".
+
+    >>> names_a_kind("protesters"), names_a_kind("docks")
+    (True, False)
+    """
+    return stem(word) in _stem_groups()

@@ -49,6 +49,34 @@ class QuoteFinder:
         whole = sentence_at(text, ev.start)
         return whole if ev.quote in whole else ev.quote
 
+    def following(self, event: Event, *, count: int = 3) -> list[str]:
+        """Up to ``count`` sentences after the evidence (exact text), within ``NEAR``.
+
+        >>> from datelines.model import DateClaim, Evidence
+        >>> ev = Event(id="e", source="s", kind="fair", summary="fair",
+        ...            date=DateClaim(value="1901", text="1901"),
+        ...            evidence=Evidence(quote="The fair opened in 1901.", start=0, end=24))
+        >>> QuoteFinder({"s": "The fair opened in 1901. It was calm. Crowds came."}).following(ev)
+        ['It was calm.', 'Crowds came.']
+        """
+        text = self.texts.get(event.source)
+        ev = event.evidence
+        if not text or text[ev.start : ev.end] != ev.quote:
+            return []
+        out: list[str] = []
+        pos = ev.end
+        limit = min(len(text), ev.end + NEAR)
+        while len(out) < count and pos < limit:
+            m = re.search(r"\S", text[pos:limit])
+            if m is None:
+                break
+            s_start, s_end = sentence_span(text, pos + m.start())
+            if s_end <= pos:
+                break
+            out.append(text[max(s_start, pos + m.start()) : s_end])
+            pos = s_end
+        return out
+
     def sentence(self, event: Event, value_text: str) -> str:
         quote = event.evidence.quote
         if not value_text or value_text in quote:
@@ -73,10 +101,21 @@ def sentence_at(text: str, pos: int) -> str:
     >>> sentence_at("One. Two here. Three.", 6)
     'Two here.'
     """
-    start = 0
+    start, end = sentence_span(text, pos)
+    return text[start:end]
+
+
+def sentence_span(text: str, pos: int) -> tuple[int, int]:
+    """Offsets of the sentence that holds ``pos``, surrounding spaces left out."""
+    start, end = 0, len(text)
     for m in BOUNDARY.finditer(text):
         if m.end() <= pos:
             start = m.end()
         elif m.start() >= pos:
-            return text[start : m.start()].strip()
-    return text[start:].strip()
+            end = m.start()
+            break
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
