@@ -26,7 +26,7 @@ _POINT = re.compile(
     r"^(?P<bc>BC)?(?P<year>\d{4})(?:-(?:(?P<month>\d\d)(?:-(?P<day>\d\d))?"
     r"|(?P<part>SP|SU|FA|WI|Q[1-4]|H[12])|W(?P<week>\d\d)))?(?:T|$)"
 )
-FORWARD = 10
+FORWARD = 10  # a month this far before the anchor's month is in the next year
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _LETTER = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D",
            "week": "W", "weekend": "WE", "fortnight": "W", "month": "M",
