@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pytest
 import spacy
@@ -152,3 +153,35 @@ def test_component_rejects_unknown_mode() -> None:
     nlp = spacy.blank("en")
     with pytest.raises(ValueError, match="mode"):
         nlp.add_pipe("datelines_temporal", config={"mode": "poetry"})
+
+
+@pytest.mark.slow
+def test_wikiwars_article_quality(shared: Path) -> None:
+    """One WikiWars article in narrative mode: most gold timexes found and normalized."""
+    from datelines.timeml import read_timeml
+
+    doc = read_timeml(shared / "data" / "wikiwars" / "timex3" / "02_WW1.tml")
+    found = tag(doc.text, dct=doc.dct, mode="narrative")
+    overlapping = 0
+    same_value = 0
+    for gold in doc.timexes:
+        hit = next(
+            (t for t in found if t.start < gold.end and gold.start < t.end), None
+        )
+        if hit is not None:
+            overlapping += 1
+            same_value += hit.value == gold.value
+    assert overlapping / len(doc.timexes) > 0.9
+    assert same_value / len(doc.timexes) > 0.8
+
+
+@pytest.mark.slow
+def test_tempeval_training_file_quality(shared: Path) -> None:
+    """A TempEval-3 training file in news mode, resolved against its document date."""
+    from datelines.timeml import read_timeml
+
+    doc = read_timeml(shared / "data" / "tempeval3" / "train" / "APW19980213.1310.tml")
+    found = tag(doc.text, dct=doc.dct, mode="news")
+    values = {t.value for t in found}
+    gold_values = {g.value for g in doc.timexes}
+    assert len(values & gold_values) / len(gold_values) > 0.7
