@@ -341,7 +341,8 @@ def firm_links(
     common (``settings.mutual_wording``), is taken to describe
     the same happening even when the words differ ("the 1988 Massacre" / "the 1988
     executions"): each account tells a happening once, so the closest match across
-    them is the likeliest.
+    them is the likeliest. An account may tell a happening twice (a caption and the
+    body), so a score within ``settings.mutual_tie`` of the best counts as best.
     """
     best: dict[tuple[int, str], Link] = {}
     for link in links:
@@ -355,11 +356,15 @@ def firm_links(
             if key not in best or link.score > best[key].score:
                 best[key] = link
     out = []
+    tie = settings.mutual_tie
     for link in links:
         a, b = items_[link.a], items_[link.b]
+        best_a, best_b = best.get((a.index, b.event.source)), best.get((b.index, a.event.source))
         mutual = (
-            best.get((a.index, b.event.source)) is link
-            and best.get((b.index, a.event.source)) is link
+            best_a is not None and best_b is not None
+            and link.score >= best_a.score - tie and link.score >= best_b.score - tie
+            and link.score >= settings.mutual_floor and _near_kin(a, b)
+            and link.wording >= settings.mutual_wording
         )
         if mutual or is_link(link, items_, settings=settings):
             out.append(link)
