@@ -51,7 +51,8 @@ def trim(span: Span) -> Span | None:
     """Drop leading articles and trailing punctuation, possessives and line breaks."""
     doc, start, end = span.doc, span.start, span.end
     for i in range(start, end):
-        if i > start and ("\n" in doc[i].text or doc[i].text == "("):
+        wrap = (doc[i].text.count("\n") == 1 and i + 1 < end and doc[i + 1].is_title)
+        if i > start and (("\n" in doc[i].text and not wrap) or doc[i].text == "("):
             end = i
             break
     while start < end and (doc[start].lower_ in _LEAD or doc[start].is_punct
