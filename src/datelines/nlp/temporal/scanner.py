@@ -115,6 +115,9 @@ def _plausible(text: str, found: Found) -> bool:
     if amount in ("a", "an") and found.rule.kind in ("duration", "set"):
         if _RATE.search(before):
             return False  # "$2 million a year", "24 hours a day"
+    if rule == "duration_vague" and unit[:1] and groups["unit"][0].isupper():
+        if not re.search(r"(?:^|[.!?:\n]\s*|\s{2,})$", before):
+            return False  # "The Early Days of the MEK": a title, not a span of days
     if rule == "decade" and _POSSESSIVE.search(before.lower()):
         return False  # "in his 30s"
     if rule == "on_the_day" and not _ON_THE_DAY.search(before.lower()):

@@ -248,6 +248,7 @@ def tag(
         tense = _tense(text, found.start, found.end, sent)
         value = _value(spec, found, ref, tense, story)
         explicit = _explicit(spec) and spec.kind not in ("shift",)
+        explicit = explicit or value.endswith("_REF")  # "today" in a narrative
         origin = "explicit" if explicit or ref is None else ref.origin
         timex = Timex(
             found.start, found.end, found.text, spec.type, value, mod,
