@@ -150,7 +150,7 @@ def _events(
                 source=source_id,
                 date=claim,
                 kind=item.kind.kind,
-                summary=summary_of(item),
+                summary=_summary(doc, item),
                 evidence=Evidence(document.original[start:end], start, end, paragraph),
                 participants=item.participants,
                 places=item.places,
@@ -161,6 +161,15 @@ def _events(
             )
         )
     return events
+
+
+def _summary(doc: Doc, item: events_stage.Found) -> str:
+    """The events stage's wording, else the kind's; never the sentence's own words."""
+    sentence = " ".join(doc.text[slice(*item.sent)].lower().split())
+    for text in (item.summary, summary_of(item)):
+        if text and len(text.split()) > 1 and text.lower() not in sentence:
+            return text
+    return summary_of(item)
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -250,6 +250,8 @@ def antecedent(token: Token) -> str | None:
         if token.lower_ not in anaphors["nouns"] or not any(
                 c.lower_ in ("the", "this", "that") for c in det):
             return None
+        if any(c.dep_ == "compound" or c.ent_type_ for c in token.children):
+            return None  # "the Mujahedin-e-Khalq militant group" names itself
         entry = {"type": "ORG"}
     state = _state(doc)
     types = {e["id"]: (e["type"], e.get("gender")) for e in state["entities"]}

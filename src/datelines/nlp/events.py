@@ -28,6 +28,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from datelines.model import Participant
+from datelines.nlp.events_frame import summarize
 from datelines.nlp.events_lexicon import (
     GENERIC,
     Kind,
@@ -43,9 +44,11 @@ from datelines.nlp.events_parse import (
     block_index,
     block_kind,
     clause_span,
+    counted,
     dated_elsewhere,
     find_anchor,
     hypothetical,
+    is_field,
     main_verbs,
     names_a_thing,
     participants_of,
@@ -74,6 +77,7 @@ class Found:
     more: tuple[tuple[int, int], ...] = ()  # later sentences whose figures belong here
     relation: str | None = None  # BEFORE/AFTER: dated through another happening
     trigger_pos: str = "verb"  # verb | noun
+    summary: str = ""  # the tool's own one-line wording ("Savak arrests MEK members")
 
 
 def usable(timex: Timex) -> bool:
@@ -112,14 +116,18 @@ def detect(
     for sent in sentences(doc):
         kind = block_kind(blocks, sent.start_char)
         inside = [t for t in timexes if sent.start_char <= t.start < sent.end_char]
-        own = [t for t in inside if usable(t) and not names_a_thing(sent, t)]
+        own = [
+            t
+            for t in inside
+            if usable(t) and not names_a_thing(sent, t) and not counted(sent, t)
+        ]
         recurring = any(t.type == "SET" for t in inside)  # "met every week"
         if kind in ("heading", "title"):
             heading = max(own, key=_specificity) if own else None
             current, last, told, since = heading, None, None, -1
             continue
-        if kind == "caption":
-            continue
+        if kind == "caption" or is_field(doc, blocks, sent.start_char):
+            continue  # an image caption, an infobox line
         block = block_index(blocks, sent.start_char)
         if block != last_block:
             last, last_block, gap = None, block, 0
@@ -175,6 +183,7 @@ def detect(
         ):
             start, end = sent.start_char, sent.end_char
             anchor = "heading" if anchor_timex is heading else "relative"
+            places = places_of(sent, start, end)
             found.append(
                 Found(
                     start,
@@ -186,7 +195,8 @@ def detect(
                     anchor,
                     1.0,
                     participants_of(sent, verb, start, end),
-                    places_of(sent, start, end),
+                    places,
+                    summary=summarize(verb, trigger, places=places),
                 )
             )
             last, told, gap = len(found) - 1, len(found) - 1, 0
@@ -293,6 +303,7 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
         span = sent.doc.char_span(timex.start, timex.end, alignment_mode="expand")
         relation = relation_of(span, anchor) if span is not None else None
         pos = "noun" if anchor.pos_ in ("NOUN", "PROPN") else "verb"
+        places = places_of(sent, start, end)
         out.append(
             Found(
                 start,
@@ -304,9 +315,10 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
                 "explicit",
                 strength,
                 participants_of(sent, anchor, start, end),
-                places_of(sent, start, end),
+                places,
                 relation=relation,
                 trigger_pos=pos,
+                summary=summarize(anchor, kind, places=places),
             )
         )
     return out

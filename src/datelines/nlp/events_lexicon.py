@@ -83,6 +83,28 @@ def light_verbs() -> frozenset[str]:
     return frozenset(_load("context.yaml")["light"]["lemmas"])
 
 
+@functools.cache
+def neutral_verbs() -> dict[str, str]:
+    """Loaded verb lemma -> the neutral verb a summary uses ("massacre" -> "kill")."""
+    return {row["lemma"]: row["says"] for row in _load("context.yaml")["neutral"]}
+
+
+@functools.cache
+def known_verbs() -> frozenset[str]:
+    """Every verb lemma the lexicon names (triggers, light and loaded verbs)."""
+    verbs = {v for kind in kinds() for v in kind.verbs}
+    return frozenset(verbs | light_verbs() | set(neutral_verbs()))
+
+
+def neutral_verb(lemma: str) -> str:
+    """The verb a summary tells ``lemma`` with.
+
+    >>> neutral_verb("massacre"), neutral_verb("arrest")
+    ('kill', 'arrest')
+    """
+    return neutral_verbs().get(lemma.lower(), lemma.lower())
+
+
 def kind_of_lemma(lemma: str, *, noun: bool = False) -> Kind | None:
     """The first kind whose trigger verbs (or nouns) include ``lemma``."""
     lemma = lemma.lower()

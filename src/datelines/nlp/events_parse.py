@@ -10,6 +10,7 @@ whether they state a past fact, and who takes part in what role. Consumes spaCy
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -17,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from datelines.model import Participant, Role
 from datelines.nlp.entities import canonical
+from datelines.nlp.events_frame import resolved
 from datelines.nlp.events_lexicon import (
     is_context,
     is_progressive,
@@ -63,6 +65,25 @@ def block_kind(blocks: Iterable[Any], offset: int) -> str:
         if block.start <= offset < block.end:
             return str(block.kind)
     return "paragraph"
+
+
+_FIELD = re.compile(r"^[A-Z][\w'’().\-/ ]{0,40}:\s+\S")
+
+
+def is_field(doc: Doc, blocks: Sequence[Any], offset: int) -> bool:
+    """A line of an infobox or a data sheet ("Founded: 5 September 1965",
+    "Banned: 1981 (in Iran)"): a short label, a colon, a value and no sentence end.
+    It states a fact about the subject but tells no happening in the narrative."""
+    i = block_index(blocks, offset)
+    if i < 0:
+        return False
+    line = doc.text[blocks[i].start : blocks[i].end].strip()
+    return (
+        bool(_FIELD.match(line))
+        and "\n" not in line
+        and len(line.split()) <= 16
+        and line[-1] not in ".!?"
+    )
 
 
 def block_index(blocks: Sequence[Any], offset: int) -> int:
@@ -225,6 +246,17 @@ def names_a_thing(sent: Span, timex: Timex) -> bool:
     )  # "prior to the May 3 festival" dates
 
 
+def counted(sent: Span, timex: Timex) -> bool:
+    """A bare number the tagger read as a year but the sentence counts with ("at
+    least 16 were killed and 1000 arrested"): the subject or object of a verb that
+    the parser's entity recognizer calls a cardinal."""
+    span = sent.doc.char_span(timex.start, timex.end, alignment_mode="expand")
+    if span is None or not span.text.isdigit():
+        return False
+    root = span.root
+    return root.ent_type_ == "CARDINAL" and root.dep_ in ("nsubj", "nsubjpass", "dobj")
+
+
 def clause_span(sent: Span, anchor: Token, anchors: Sequence[Token]) -> tuple[int, int]:
     """The evidence for one trigger: the whole sentence when it is the only event,
     else its clause (its subtree less the clauses of the sentence's other events)."""
@@ -262,7 +294,9 @@ def participants_of(
     end: int,
 ) -> tuple[Participant, ...]:
     """People, organizations and countries in the clause, with their role; the
-    name, type and id are the entities stage's canonical ones."""
+    name, type and id are the entities stage's canonical ones. A pronoun or "the
+    group" that is the trigger's subject or object counts as the entity it refers
+    to (the entities stage's ``antecedent``)."""
     out: dict[str, Participant] = {}
     for ent in sent.ents:
         if not (start <= ent.start_char < end) or ent.label_ not in _ENTITY_TYPES:
@@ -272,12 +306,47 @@ def participants_of(
         if ent.label_ == "NORP" and ent.root.pos_ == "ADJ":
             continue  # "Iranian political prisoners": a description, not a party
         name, kind, entity = canonical(ent)
-        role = _role(ent.root, anchor)
+        role = "other" if _describes(ent) else _role(ent.root, anchor)
         if name not in out or out[name].role == "other":
             out[name] = Participant(
                 name, _ENTITY_TYPES.get(kind, "OTHER"), role, entity, ent.text
             )
+    for token in _arguments(anchor):
+        if not (start <= token.idx < end) or token.ent_type_:
+            continue
+        found = resolved(token)
+        if found is not None and found[0] not in out:
+            name, kind, entity = found
+            out[name] = Participant(
+                name,
+                _ENTITY_TYPES.get(kind, "OTHER"),
+                _role(token, anchor),
+                entity,
+                token.text,
+            )
     return tuple(out.values())
+
+
+def _arguments(anchor: Token) -> list[Token]:
+    """The trigger's subject, object and agent words."""
+    out = []
+    for child in anchor.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+            out.append(child)
+        elif child.dep_ == "agent":
+            out += [g for g in child.children if g.dep_ == "pobj"]
+    return out
+
+
+def _describes(ent: Span) -> bool:
+    """A name that only qualifies another name ("Ayatollah Khomeini of Iran")."""
+    prep = ent.root.head
+    return (
+        ent.root.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.ent_type_ in ("PERSON", "ORG")
+        and prep.head.pos_ == "PROPN"
+    )
 
 
 def places_of(sent: Span, start: int, end: int) -> tuple[str, ...]:
@@ -295,10 +364,13 @@ def places_of(sent: Span, start: int, end: int) -> tuple[str, ...]:
 def _is_place(ent: Span) -> bool:
     """A place the event happens in or moves from/to: the object of a place
     preposition, or of a verb of leaving ("fled Iran", "left France")."""
-    head = ent.root.head
-    if ent.root.dep_ == "dobj" and head.lemma_ in _LEAVING:
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "in Tarn, Vell and Lisk"
+        root = root.head
+    head = root.head
+    if root.dep_ == "dobj" and head.lemma_ in _LEAVING:
         return True
-    return ent.root.dep_ == "pobj" and head.lower_ in (
+    return root.dep_ == "pobj" and head.lower_ in (
         "in",
         "at",
         "from",

@@ -1,0 +1,258 @@
+"""The events stage's frames: who did what to whom, told in the tool's own words.
+
+Consumes the trigger token of a detected event (a spaCy ``Token`` of a parsed ``Doc``
+that the entities stage has annotated); produces its frame (agent, verb, patient, a
+prepositional complement) and the neutral one-line summary built from it: the agent,
+the trigger verb in the present tense, the patient ("Savak arrests MEK members",
+"Iran accepts Security Council resolution"). Noun phrases are cut to their head, its
+compounds and one ``of`` phrase, with names in the entities stage's canonical form;
+pronouns and "the group" are resolved through the entities stage, and evaluative
+words are left out: a verb the source chose to take a side ("massacred",
+"butchered") is told by the neutral verb that ``data/events/context.yaml`` gives
+(``neutral``). A trigger with no agent is told by its kind ("Arrest of MEK members").
+
+>>> third_person("carry"), third_person("meet"), third_person("push"), third_person("be")
+('carries', 'meets', 'pushes', 'is')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from spacy.tokens import Span, Token
+
+from datelines.nlp.entities import KEY, antecedent, canonical
+from datelines.nlp.events_lexicon import (
+    Kind,
+    kind_of_lemma,
+    known_verbs,
+    neutral_verb,
+)
+
+_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+_PREPS = ("against", "on", "with", "between", "to", "from", "into", "over")
+_MAX_WORDS = 14
+_ANAPHORS = frozenset({"group", "organization", "organisation", "movement"})
+_DATES = frozenset({"DATE", "TIME"})
+
+
+def third_person(lemma: str) -> str:
+    """The third person singular present of a verb lemma."""
+    irregular = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+    if lemma in irregular:
+        return irregular[lemma]
+    if lemma.endswith(("s", "sh", "ch", "x", "z", "o")):
+        return lemma + "es"
+    if lemma.endswith("y") and len(lemma) > 1 and lemma[-2] not in "aeiou":
+        return lemma[:-1] + "ies"
+    return lemma + "s"
+
+
+def lemma(verb: Token) -> str:
+    """The verb's dictionary form, mended where the lemmatizer cut a final "e" that
+    the lexicon knows ("staged" -> "stage", not "stag")."""
+    known = known_verbs()
+    if verb.lemma_ not in known and verb.lower_.endswith("ed"):
+        if verb.lower_[:-1] in known:
+            return verb.lower_[:-1]
+    return verb.lemma_.lower()
+
+
+def entity_of(token: Token) -> Span | None:
+    """The entity mention ``token`` lies in, if any."""
+    for ent in token.sent.ents if token.doc.has_annotation("SENT_START") else ():
+        if ent.start <= token.i < ent.end and ent.label_ in _NAMES:
+            return ent
+    return None
+
+
+def resolved(token: Token) -> tuple[str, str, str] | None:
+    """``(name, type, id)`` of the entity a pronoun or "the group" refers to."""
+    if token.pos_ not in ("PRON", "NOUN"):
+        return None
+    id_ = antecedent(token)
+    if id_ is None:
+        return None
+    for row in token.doc.user_data.get(KEY, {}).get("entities", ()):
+        if row["id"] == id_:
+            return str(row["name"]), str(row["type"]), id_
+    return None
+
+
+def phrase(token: Token, *, depth: int = 0) -> str | None:
+    """A short noun phrase for ``token`` in the tool's words: the canonical name of
+    an entity; else the head with its compounds, numbers and named modifiers and
+    one ``of`` phrase; conjuncts joined. None for an unresolved pronoun."""
+    parts = [_one(token, depth=depth)]
+    parts += [_one(c, depth=depth) for c in token.conjuncts if c.i > token.i][:3]
+    words = [p for p in parts if p]
+    return join(words) if words else None
+
+
+def _one(token: Token, *, depth: int) -> str | None:
+    ent = entity_of(token)
+    if ent is not None and (ent.root.i == token.i or token.pos_ == "PROPN"):
+        return canonical(ent)[0]
+    if token.ent_type_ in _DATES:
+        return None
+    named = any(c.dep_ == "compound" or c.ent_type_ for c in token.children)
+    if token.pos_ == "PRON" or (token.lemma_ in _ANAPHORS and not named):
+        found = resolved(token)
+        if found is not None:
+            return found[0]
+        return None if token.pos_ == "PRON" else token.text.lower()
+    if token.pos_ not in ("NOUN", "PROPN", "NUM"):
+        return None
+    words: list[str] = []
+    seen: set[int] = set()
+    for child in token.lefts:
+        ent = entity_of(child)
+        if ent is not None:
+            named = child.dep_ in ("compound", "amod", "poss", "nmod")
+            if named and ent.start not in seen:
+                seen.add(ent.start)
+                words.append(canonical(ent)[0])
+        elif child.dep_ in ("compound", "nummod") and child.pos_ in (
+            "NOUN",
+            "PROPN",
+            "NUM",
+        ):
+            words.append(child.text if child.pos_ != "NOUN" else child.lower_)
+    words.append(token.text if token.pos_ == "PROPN" else token.lower_)
+    if depth == 0:
+        event = kind_of_lemma(token.lemma_, noun=True) is not None
+        for prep in token.children:
+            if prep.dep_ == "prep" and (
+                prep.lower_ == "of" or (event and prep.lower_ in _PREPS)
+            ):
+                objects = [
+                    c
+                    for c in prep.children
+                    if c.dep_ == "pobj" and c.ent_type_ not in _DATES
+                ]
+                inner = phrase(objects[0], depth=1) if objects else None
+                if inner:
+                    words += [prep.lower_, inner]
+                break
+    return " ".join(words)
+
+
+def join(names: Sequence[str]) -> str:
+    """ "A", "A and B", "A, B and C" (duplicates dropped)."""
+    names = list(dict.fromkeys(names))
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _subject(verb: Token) -> Token | None:
+    token = verb
+    for _ in range(3):
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubjpass"):
+                return child
+        if token.dep_ == "relcl":
+            return token.head
+        if token.dep_ not in ("conj", "xcomp", "advcl") or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+def plural(token: Token) -> bool:
+    """A plural noun phrase: a plural head or conjoined heads."""
+    return token.tag_ in ("NNS", "NNPS") or any(
+        c.dep_ == "conj" for c in token.children
+    )
+
+
+def passive(verb: Token) -> bool:
+    """A passive verb, its conjunct ("were subjected ... and executed") or a passive
+    participle ("a protest organized by")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    if verb.tag_ != "VBN":
+        return False
+    return verb.dep_ == "acl" or (verb.dep_ == "conj" and passive(verb.head))
+
+
+def _agent(verb: Token) -> Token | None:
+    if passive(verb):
+        by = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        return by[0] if by else None
+    return _subject(verb)
+
+
+def frame(verb: Token) -> tuple[str | None, str | None, str | None]:
+    """``(agent, patient, complement)`` of a verb trigger, as short phrases."""
+    subject = _subject(verb)
+    agent = patient = None
+    doer = _agent(verb)
+    if passive(verb):
+        agent = phrase(doer) if doer is not None else None
+        if verb.dep_ == "acl":
+            patient = phrase(verb.head)
+        elif subject is not None:
+            patient = phrase(subject)
+    else:
+        agent = phrase(doer) if doer is not None else None
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+        patient = phrase(objects[0]) if objects else None
+    complement = None
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in _PREPS:
+            objects = [
+                c
+                for c in child.children
+                if c.dep_ == "pobj" and c.ent_type_ not in _DATES
+            ]
+            if objects and (inner := phrase(objects[0])):
+                complement = f"{child.lower_} {inner}"
+                break
+    return agent, patient, complement
+
+
+def summarize(
+    anchor: Token, kind: Kind, *, places: Iterable[str] = (), fallback: str = ""
+) -> str:
+    """The one-line summary of the event ``anchor`` triggers; ``fallback`` (the
+    kind's own wording) when the parse names nobody."""
+    text = ""
+    if anchor.pos_ in ("VERB", "AUX"):
+        agent, patient, complement = frame(anchor)
+        verb = neutral_verb(lemma(anchor))
+        particle = [c.lower_ for c in anchor.children if c.dep_ == "prt"]
+        doer = _agent(anchor)
+        many = doer is not None and plural(doer)
+        said = " ".join([verb if many else third_person(verb), *particle])
+        if agent and (patient or complement or kind.kind != "event"):
+            text = " ".join(w for w in (agent, said, patient, complement) if w)
+        elif patient and kind.kind != "event":
+            noun = _subject(anchor) if passive(anchor) else None
+            told = noun is not None and kind_of_lemma(noun.lemma_, noun=True) == kind
+            text = patient if told else f"{_head(kind.says)} of {patient}"
+        elif patient:
+            text = " ".join(w for w in (patient, anchor.lower_, complement) if w)
+        elif agent:
+            text = f"{agent} {said}"
+    elif kind_of_lemma(anchor.lemma_, noun=True) is not None:
+        of = phrase(anchor)
+        if of and " of " in of:
+            text = _head(kind.says) + of[of.index(" of ") :]
+    text = text or fallback
+    if not text:
+        return ""
+    for place in places:
+        if place not in text and len(text.split()) < _MAX_WORDS:
+            text += f" in {place}"
+            break
+    return text[:1].upper() + text[1:]
+
+
+_LINKS = frozenset({"of", "on", "against", "by", "between", "in", "involving"})
+
+
+def _head(says: str) -> str:
+    """ "military operation against" -> "military operation"."""
+    words = says.split()
+    return " ".join(words[:-1]) if len(words) > 1 and words[-1] in _LINKS else says
