@@ -342,15 +342,29 @@ def firm_links(
     the same happening even when the words differ ("the 1988 Massacre" / "the 1988
     executions"): each account tells a happening once, so the closest match across
     them is the likeliest. An account may tell a happening twice (a caption and the
-    body), so a score within ``settings.mutual_tie`` of the best counts as best.
+    body), so a score within ``settings.mutual_tie`` of the best counts as best. Two
+    passages of one account pair this way only with the same kind group, a shared
+    name and ``settings.internal_wording`` (the same act told twice, perhaps with two
+    dates).
     """
+    def eligible(link: Link) -> bool:
+        a, b = items_[link.a], items_[link.b]
+        if link.score < settings.mutual_floor or link.wording < settings.mutual_wording:
+            return False
+        if not _near_kin(a, b):
+            return False
+        if a.event.source == b.event.source:  # two passages of one account: stricter
+            return (
+                a.group == b.group and bool(set(a.names) & set(b.names))
+                and link.wording >= settings.internal_wording
+            )
+        return True
+
     best: dict[tuple[int, str], Link] = {}
     for link in links:
+        if not eligible(link):
+            continue
         a, b = items_[link.a], items_[link.b]
-        if a.event.source == b.event.source or link.score < settings.mutual_floor:
-            continue
-        if not _near_kin(a, b) or link.wording < settings.mutual_wording:
-            continue
         for mine, theirs in ((a, b), (b, a)):
             key = (mine.index, theirs.event.source)
             if key not in best or link.score > best[key].score:
@@ -361,10 +375,8 @@ def firm_links(
         a, b = items_[link.a], items_[link.b]
         best_a, best_b = best.get((a.index, b.event.source)), best.get((b.index, a.event.source))
         mutual = (
-            best_a is not None and best_b is not None
+            best_a is not None and best_b is not None and eligible(link)
             and link.score >= best_a.score - tie and link.score >= best_b.score - tie
-            and link.score >= settings.mutual_floor and _near_kin(a, b)
-            and link.wording >= settings.mutual_wording
         )
         if mutual or is_link(link, items_, settings=settings):
             out.append(link)

@@ -32,7 +32,7 @@ import yaml
 from datelines.model import Figure
 
 INF = math.inf
-FAR = 4.0  # a bare bound this many times away from an exact count reads as a tension
+FAR = 8.0  # a bare bound this many times away from an exact count reads as a tension
 MEASURE_ORDER = (
     "dead", "wounded", "arrested", "attendance", "votes", "money", "places", "members"
 )

@@ -23,6 +23,7 @@ class CompareSettings:
     mutual_floor: float = 0.2  # a mutual best match needs at least this score
     mutual_wording: float = 0.0  # ... and this much wording in common
     mutual_tie: float = 0.05  # a score this close to the best counts as best
+    internal_wording: float = 0.2  # two passages of one account pair on this much wording
     loose_threshold: float = 0.3  # an omission needs no event of the other even this close
     loose_wording: float = 0.15  # ... and sharing this much wording
     omission_years: int = 5  # the silent source dates events this close on both sides
