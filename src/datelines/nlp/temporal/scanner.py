@@ -40,6 +40,7 @@ _FULL_MONTHS = {
     "september", "october", "november", "december", "sept",
 }  # fmt: skip
 _SEASON_CUE = re.compile(r"\b(?:in|this|last|next|that|during|the|by|until|a)\s+$")
+_NAME_BEFORE = re.compile(r"\b(?:[A-Z][A-Za-z]*|[A-Z]{2,})\s$")
 _AGE = re.compile(r"^[ -]old\b")
 _PER = re.compile(r"^ (?:a|an|per|each) (?:day|week|month|year)\b")
 _RATE = re.compile(
@@ -118,6 +119,12 @@ def _plausible(text: str, found: Found) -> bool:
     if rule == "duration_vague" and unit[:1] and groups["unit"][0].isupper():
         if not re.search(r"(?:^|[.!?:\n]\s*|\s{2,})$", before):
             return False  # "The Early Days of the MEK": a title, not a span of days
+    if (
+        found.rule.kind in ("shift", "ref")
+        and found.text[:1].isupper()
+        and _NAME_BEFORE.search(before)
+    ):
+        return False  # "USA Today", "ANC Today": part of a name
     if rule == "decade" and _POSSESSIVE.search(before.lower()):
         return False  # "in his 30s"
     if rule == "on_the_day" and not _ON_THE_DAY.search(before.lower()):
