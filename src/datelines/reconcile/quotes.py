@@ -19,6 +19,7 @@ sentence exactly as written; without the text it keeps the evidence quote.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
@@ -36,6 +37,20 @@ class QuoteFinder:
 
     def __init__(self, texts: Mapping[str, str]) -> None:
         self.texts = texts
+        self._breaks: dict[str, tuple[list[int], list[int]]] = {}
+
+    def _span(self, source: str, pos: int) -> tuple[int, int]:
+        """:func:`sentence_span` with the source's sentence breaks found once."""
+        text = self.texts[source]
+        if source not in self._breaks:
+            found = [(m.start(), m.end()) for m in BOUNDARY.finditer(text)]
+            self._breaks[source] = ([s for s, _ in found], [e for _, e in found])
+        starts, ends = self._breaks[source]
+        i = bisect_right(ends, pos)  # breaks that end at or before pos
+        start = ends[i - 1] if i else 0
+        j = bisect_left(starts, pos)  # the first break that starts at or after pos
+        end = starts[j] if j < len(starts) else len(text)
+        return _trim(text, start, max(start, end))
 
     def __call__(self, item: Item, value_text: str) -> str:
         return self.sentence(item.event, value_text)
@@ -46,7 +61,8 @@ class QuoteFinder:
         ev = event.evidence
         if not text or text[ev.start : ev.end] != ev.quote:
             return ev.quote
-        whole = sentence_at(text, ev.start)
+        start, end = self._span(event.source, ev.start)
+        whole = text[start:end]
         return whole if ev.quote in whole else ev.quote
 
     def following(self, event: Event, *, count: int = 3) -> list[str]:
@@ -70,7 +86,7 @@ class QuoteFinder:
             m = re.search(r"\S", text[pos:limit])
             if m is None:
                 break
-            s_start, s_end = sentence_span(text, pos + m.start())
+            s_start, s_end = self._span(event.source, pos + m.start())
             if s_end <= pos:
                 break
             out.append(text[max(s_start, pos + m.start()) : s_end])
@@ -92,7 +108,8 @@ class QuoteFinder:
         if not hits:
             return quote
         pos = min(hits, key=lambda h: abs(h - event.evidence.start))
-        return sentence_at(text, pos)
+        start, end = self._span(event.source, pos)
+        return text[start:end]
 
 
 def sentence_at(text: str, pos: int) -> str:
@@ -114,6 +131,10 @@ def sentence_span(text: str, pos: int) -> tuple[int, int]:
         elif m.start() >= pos:
             end = m.start()
             break
+    return _trim(text, start, end)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
