@@ -221,7 +221,9 @@ def tag(
             sent_index += 1
         sent = spans[sent_index]
         heading = next((h for h in headings if h[0] <= found.start < h[1]), None)
-        mod = spec.mod or _context_mod(text, found.start)
+        mod = spec.mod
+        if mod is None and spec.kind in ("date", "shift", "time"):
+            mod = _context_mod(text, found.start)  # "by 1975", "just prior to June 20"
         if spec.kind == "time":
             times.append((len(out), spec, found, sent))
             out.append(Timex(found.start, found.end, found.text, "TIME", "", mod))
