@@ -18,6 +18,7 @@ heading anchors the paragraphs under it.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -72,14 +73,17 @@ def _tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
     return 0
 
 
+@functools.lru_cache(maxsize=1)
+def _context_mod_pattern() -> re.Pattern[str]:
+    words = sorted(lexicon().context_mods, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?:^|\W)({alternation})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _context_mod(text: str, start: int) -> str | None:
-    before = text[max(0, start - 24) : start].lower()
-    for words, mod in sorted(
-        lexicon().context_mods.items(), key=lambda kv: -len(kv[0])
-    ):
-        if re.search(rf"(?:^|\W){re.escape(words)}\s+(?:the\s+)?$", before):
-            return mod
-    return None
+    """The mod that the words just before a date give it ("just prior to")."""
+    m = _context_mod_pattern().search(text, max(0, start - 24), start)
+    return lexicon().context_mods[m.group(1).lower()] if m else None
 
 
 class _Story:
