@@ -22,7 +22,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from datelines.errors import DatelinesError
+from datelines.errors import ReviewError
 from datelines.model import DateClaim, Document, Event, Evidence, Figure, Participant
 
 if TYPE_CHECKING:
@@ -43,10 +43,6 @@ __all__ = [
 
 WHO = "viewer"
 _SEASONS = {"SP": ("03-01", "05-31"), "SU": ("06-01", "08-31"), "FA": ("09-01", "11-30")}
-
-
-class ReviewError(DatelinesError):
-    """A review request that cannot be applied (unknown event, bad date, bad span)."""
 
 
 def interval(value: str) -> tuple[str | None, str | None]:

@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-from datelines.errors import StoreError
+from datelines.errors import MissingError
 from datelines.model import Document, Entity, Era, Event, Extraction, Mention, Source
 from datelines.store import codec
 from datelines.store.connect import connect, file_location
@@ -41,10 +41,6 @@ from datelines.store.rows import (
 from datelines.store.search import search_documents, search_events
 
 Clock = Callable[[], datetime]
-
-
-class MissingError(StoreError):
-    """No source, document or event with the id asked for."""
 
 
 def _utc_now() -> datetime:
