@@ -272,7 +272,8 @@ CASES: list[tuple[str, str | None, str, str, str, str, str | None]] = [
         "DURATION",
         None,
     ),
-    ("The paper is printed daily.", None, N, "daily", "P1D", "SET", None),
+    ("The paper is printed daily.", None, N, "daily", "XXXX-XX-XX", "SET", None),
+    ("The paper is printed daily.", "2000-01-01", S, "daily", "P1D", "SET", None),
     ("The fair is held every year.", None, N, "every year", "P1Y", "SET", None),
     (
         "The army had withdrawn by 1975.",

@@ -43,6 +43,8 @@ MODES = ("news", "narrative")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
 _WORD = re.compile(r"[A-Za-z']+")
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
+_CALENDAR_SETS = {"daily": "XXXX-XX-XX", "nightly": "XXXX-XX-XXTNI", "weekly": "XXXX-WXX",
+                  "monthly": "XXXX-XX", "annually": "XXXX", "yearly": "XXXX"}  # fmt: skip
 _STRONG_DCT = {"ago", "hence", "from now"}
 _DEICTIC = {"yesterday", "today", "tomorrow", "the day before yesterday",
             "the day after tomorrow", "tonight"}  # fmt: skip
@@ -130,6 +132,9 @@ def _value(spec: Spec, found: Found, ref: Reference | None, tense: int,
             return f"XXXX-WXX-{spec.weekday}{pod}"
         if spec.month:
             return f"XXXX-{spec.month:02d}"
+        calendar = _CALENDAR_SETS.get(found.groups.get("named", "").lower())
+        if calendar and story.mode == "narrative":
+            return calendar  # TIMEX2-style narratives write "daily" as XXXX-XX-XX
         return duration_value(spec.unit or "day", spec.n or 1)
     if spec.kind == "shift":
         named = found.groups.get("named", "").lower()
