@@ -60,7 +60,7 @@ def cues() -> Cues:
             e["lemma"]: _Verb(e["lemma"], e["needs_clause"], e["hedge"]) for e in data["verbs"]
         },
         hedges=tuple(e["cue"] for e in data["hedges"]),
-        examples=tuple(examples),  # type: ignore[arg-type]
+        examples=tuple(examples),
     )
 
 

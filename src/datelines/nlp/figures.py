@@ -68,7 +68,7 @@ def tables() -> _Tables:
         dozen=nums["dozen"],
         not_after=frozenset(nums["not_counted_after"]),
         not_before=frozenset(nums["not_counted_before"]),
-        examples=tuple(examples),  # type: ignore[arg-type]
+        examples=tuple(examples),
     )
 
 
@@ -215,7 +215,7 @@ def _hits(span: Span) -> list[_Hit]:
     for m in _pattern().finditer(span.text):
         lead = (m.group("qb") or "").lower()
         if m.group("vague"):
-            value = t.vague[m.group("vague").lower()]
+            value: float = t.vague[m.group("vague").lower()]
             hits.append(_Hit(m.start(), m.end(), value, "at_least", None, lead, True))
             continue
         parsed = parse_number(m.group("n"))

@@ -26,13 +26,13 @@ from starlette.staticfiles import StaticFiles
 from starlette.templating import Jinja2Templates
 
 from datelines import review
-from datelines.errors import DatelinesError
+from datelines.errors import DatelinesError, MissingError
 from datelines.model import Event
 from datelines.serve import views
 from datelines.serve.comparing import Comparer
 from datelines.serve.security import LOOPBACK_NAMES, Guard, csrf_cookie
 from datelines.store.codec import event_to_dict
-from datelines.store.store import MissingError, Store
+from datelines.store.store import Store
 
 HERE = Path(__file__).resolve().parent
 VIS_PARTS = ("node_modules", "vis-timeline", "standalone", "umd")

@@ -8,7 +8,8 @@ indexes. Plain tables with foreign keys, readable in any SQLite browser; see
 
 from __future__ import annotations
 
+from datelines.errors import MissingError
 from datelines.store.rows import AddResult, AuditRow, Hit
-from datelines.store.store import MissingError, Store
+from datelines.store.store import Store
 
 __all__ = ["AddResult", "AuditRow", "Hit", "MissingError", "Store"]
