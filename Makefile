@@ -29,3 +29,4 @@ test: setup browser
 
 lint: setup
 	$(VENV)/bin/ruff check src tests benchmarks
+	$(VENV)/bin/mypy
