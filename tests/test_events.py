@@ -35,6 +35,24 @@ CASES = [
     ),
     ("September 28, 1931", []),
     ("They met every week in 1930.", [("1930", "meeting")]),
+    # a subjectless beginning dates the happening its clause names
+    (
+        "The 1930 purges in Tarn were a wave of arrests, starting on 19 July 1930.",
+        [("1930-07-19", "crackdown")],
+    ),
+    (
+        "The purges happened all over Tarn and lasted a month, beginning in July 1930.",
+        [("1930-07", "crackdown")],
+    ),
+    # one happening told twice in a sentence is one event
+    (
+        "The 2 May 1931 Lyon strikes were a one-day strike organized by the dockers "
+        "on 2 May 1931.",
+        [("1931-05-02", "protest")],
+    ),
+    # phrasal verbs
+    ("In 1932 the army took over the radio station.", [("1932", "regime_change")]),
+    ("In 1933 the police cracked down on the printers.", [("1933", "crackdown")]),
 ]
 
 

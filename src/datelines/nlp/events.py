@@ -39,6 +39,7 @@ from datelines.nlp.events_lexicon import (
     light_verbs,
     stative_kind,
     trigger_kind,
+    verb_kind,
 )
 from datelines.nlp.events_parse import (
     block_index,
@@ -290,10 +291,10 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
         if kind is None and anchor.pos_ not in ("VERB", "AUX"):
             continue  # a verbless line ("September 28, 2012") dates, tells nothing
         if kind is None:
-            kind, strength = GENERIC, 0.7
+            kind, strength = _aspect_kind(anchor)
         events.append((anchor, kind, strength, max(group, key=_specificity)))
         dating.setdefault(anchor.i, []).extend(group)
-    kept = _merge_nested(events)
+    kept = _merge_told_twice(_merge_nested(events))
     spare = [t for t in own if not any(t in dating[e[0].i] for e in kept)]
     events = _sharpen(kept, spare)
     tokens = [e[0] for e in events]
@@ -391,6 +392,54 @@ def _merge_nested(
     return sorted(keep, key=lambda e: e[0].i)
 
 
+_ASPECTUAL = frozenset({"start", "begin", "commence"})
+
+
+def _aspect_kind(verb: Token) -> tuple[Kind, float]:
+    """ "The purges happened all over Tarn, beginning in July": a subjectless
+    beginning tells the happening its clause names, by its subject or its noun."""
+    if verb.lemma_ in _ASPECTUAL and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
+    ):
+        head = verb.head
+        nouns = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not nouns and head.dep_ == "conj":  # "happened ... and lasted, beginning"
+            nouns = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for noun in [head, *nouns] if verb.dep_ == "acl" else nouns:
+            kind = kind_of_lemma(noun.lemma_, noun=True)
+            if noun.pos_ in ("NOUN", "PROPN") and kind is not None:
+                return kind, 0.8
+    return GENERIC, 0.7
+
+
+def _merge_told_twice(
+    events: list[tuple[Token, Kind, float, Timex]],
+) -> list[tuple[Token, Kind, float, Timex]]:
+    """One happening told twice in a sentence is one event: the same kind on the
+    same date ("the 20 May protests ... a protest organized by the union on 20
+    May"), keeping the verb; and a subjectless "starting on July 19" that gives the
+    sentence's event its first day ("the 1930 purges ..., starting on 19 July")."""
+    out = list(events)
+    for a in events:
+        for b in events:
+            if a is b or a not in out or b not in out:
+                continue
+            same = a[1] is b[1] and a[1] is not GENERIC and a[3].value == b[3].value
+            if same and a[0].pos_ in ("NOUN", "PROPN") and b[0].pos_ == "VERB":
+                out.remove(a)
+            elif (
+                a[1] is not GENERIC
+                and a[0].pos_ in ("NOUN", "PROPN")
+                and b[0].lemma_ in _ASPECTUAL
+                and b[0].dep_ in ("acl", "advcl")
+                and not any(c.dep_ == "nsubj" for c in b[0].children)
+                and b[3].value.startswith(a[3].value)
+            ):
+                out[out.index(a)] = (a[0], a[1], a[2], b[3])
+                out.remove(b)
+    return out
+
+
 def _sharpen(
     events: list[tuple[Token, Kind, float, Timex]], spare: Sequence[Timex]
 ) -> list[tuple[Token, Kind, float, Timex]]:
@@ -422,8 +471,10 @@ def _undated_trigger(
             c.dep_ == "ccomp" for c in verb.children
         ):
             continue  # "agreed that ...": an opinion, not a happening
-        kind = kind_of_lemma(verb.lemma_)
-        if verb.lemma_ in light_verbs():  # "went on to state": nothing named
+        kind = verb_kind(verb)
+        if verb.lemma_ in light_verbs() and kind is kind_of_lemma(
+            verb.lemma_
+        ):  # "went on to state": nothing named
             kind, strength = trigger_kind(verb, subject=False)
             kind = kind if strength > 0.8 else None
         if kind is not None and kind.strong:

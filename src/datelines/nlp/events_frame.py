@@ -150,6 +150,8 @@ def _subject(verb: Token) -> Token | None:
     for _ in range(3):
         for child in token.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
+                if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
+                    return token.head  # "Mandela, who walked out"
                 return child
         if token.dep_ == "relcl":
             return token.head

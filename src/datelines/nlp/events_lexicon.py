@@ -114,6 +114,16 @@ def kind_of_lemma(lemma: str, *, noun: bool = False) -> Kind | None:
     return None
 
 
+def verb_kind(verb: Token) -> Kind | None:
+    """The kind of a verb with its particle ("take over", "crack down"), else of
+    its lemma."""
+    for particle in (c for c in verb.children if c.dep_ == "prt"):
+        kind = kind_of_lemma(f"{verb.lemma_} {particle.lower_}")
+        if kind is not None:
+            return kind
+    return kind_of_lemma(verb.lemma_)
+
+
 def family(kind: Kind) -> str:
     return kind.family or kind.kind
 
@@ -130,9 +140,16 @@ def trigger_kind(token: Token, *, subject: bool = True) -> tuple[Kind | None, fl
     """
     if token.pos_ in ("NOUN", "PROPN"):
         return kind_of_lemma(token.lemma_, noun=True), 1.0
+    phrasal = verb_kind(token)
+    if phrasal is not None and phrasal is not kind_of_lemma(token.lemma_):
+        return phrasal, 1.0  # "took over", "cracked down"
     own = kind_of_lemma(token.lemma_)
     if own is not None and token.lemma_ not in light_verbs():
         return own, 1.0
+    if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
+        kind = kind_of_lemma(token.head.lemma_, noun=True)
+        if kind is not None:  # "a protest organized by the union"
+            return kind, 0.9
     for verb in (c for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"):
         kind = kind_of_lemma(verb.lemma_)  # "decided to revoke"
         if kind is not None and verb.lemma_ not in light_verbs():

@@ -365,7 +365,7 @@ def _is_place(ent: Span) -> bool:
     """A place the event happens in or moves from/to: the object of a place
     preposition, or of a verb of leaving ("fled Iran", "left France")."""
     root = ent.root
-    while root.dep_ == "conj" and root.head.i != root.i:  # "in Tarn, Vell and Lisk"
+    while root.dep_ in ("conj", "appos") and root.head.i != root.i:  # "in Tarn, Vell and Lisk"
         root = root.head
     head = root.head
     if root.dep_ == "dobj" and head.lemma_ in _LEAVING:
