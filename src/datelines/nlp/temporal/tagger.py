@@ -237,25 +237,9 @@ def tag(
             times.append((len(out), spec, found, sent))
             out.append(Timex(found.start, found.end, found.text, "TIME", "", mod))
             continue
-        ref = story.base(spec, found)
         nxt = found_all[i + 1] if i + 1 < len(found_all) else None
-        if (nxt is not None and spec.year is None and spec.kind == "date"
-                and _RANGE_GAP.match(text[found.end : nxt.start])):  # fmt: skip
-            other = read(nxt)
-            if other is not None and other.kind == "date" and other.year is not None:
-                ref = Reference(
-                    resolve_date(other, None, 0, None), nxt.text, "relative"
-                )
         prev = out[-1] if out else None
-        partial = (
-            spec.month is None and spec.day is not None
-        ) or spec.year2 is not None
-        if (prev is not None and spec.kind == "date" and partial
-                and spec.year is None and point(prev.value) is not None
-                and _RANGE_GAP.match(text[prev.end : found.start])):  # fmt: skip
-            ref = Reference(
-                prev.value, prev.text, "relative"
-            )  # "April 24 and 25", "1995-96"
+        ref = _range_partner(text, spec, found, nxt, prev) or story.base(spec, found)
         tense = _tense(text, found.start, found.end, sent)
         value = _value(spec, found, ref, tense, story)
         explicit = _explicit(spec) and spec.kind not in ("shift",)
@@ -278,6 +262,27 @@ def tag(
                 story.update(value, found.text, "relative")
     _fill_times(text, out, times, story)
     return _ranges(text, out)
+
+
+def _range_partner(
+    text: str, spec: Spec, found: Found, nxt: Found | None, prev: Timex | None
+) -> Reference | None:
+    """The other end of a range, when it supplies what this date lacks.
+
+    "from July 2 to July 5, 1988": "July 2" takes the year of the date after it;
+    "April 24 and 25" and "1995-96": the second takes month or century from the first.
+    """
+    if spec.kind != "date" or spec.year is not None:
+        return None
+    if nxt is not None and _RANGE_GAP.match(text[found.end : nxt.start]):
+        other = read(nxt)
+        if other is not None and other.kind == "date" and other.year is not None:
+            return Reference(resolve_date(other, None, 0, None), nxt.text, "relative")
+    partial = (spec.month is None and spec.day is not None) or spec.year2 is not None
+    if (prev is not None and partial and point(prev.value) is not None
+            and _RANGE_GAP.match(text[prev.end : found.start])):  # fmt: skip
+        return Reference(prev.value, prev.text, "relative")
+    return None
 
 
 def _moves_anchor(spec: Spec, value: str, story: _Story, offset: int) -> bool:
