@@ -22,9 +22,9 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
 
 from datelines.errors import InputError
+from datelines.model import Block
 from datelines.nlp.temporal.lexicon import lexicon
 from datelines.nlp.temporal.normalize import Spec, read
 from datelines.nlp.temporal.resolve import (
@@ -198,7 +198,7 @@ def tag(
     *,
     dct: str | None = None,
     mode: str = "narrative",
-    blocks: Sequence[Any] = (),
+    blocks: Sequence[Block] = (),
     sentences: Sequence[tuple[int, int]] | None = None,
 ) -> list[Timex]:
     """Find and normalize every temporal expression in ``text``.
@@ -216,7 +216,7 @@ def tag(
         )
     story = _Story(dct, mode)
     spans = list(sentences) if sentences else _sentences(text)
-    headings = [(b.start, b.end) for b in blocks if getattr(b, "kind", "") == "heading"]
+    headings = [(b.start, b.end) for b in blocks if b.kind == "heading"]
     found_all = scan(text, mode=mode)
     out: list[Timex] = []
     times: list[tuple[int, Spec, Found, tuple[int, int]]] = []
