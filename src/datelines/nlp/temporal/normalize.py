@@ -159,6 +159,8 @@ def read(found: Found) -> Spec | None:
             fields["decade"] = int(lex.number(g["centuryword"]) or 19) * 10 + digit
         else:
             fields["decade_digit"] = digit
+    if "lasthalf" in g:
+        fields["part"] = "H2"
     if "ord" in g:
         number = lex.ordinal(g["ord"])
         if number is None:
@@ -169,6 +171,7 @@ def read(found: Found) -> Spec | None:
                 return None
             fields["part"] = f"Q{number}"
         elif unit == "half":
+            number = 2 if number == -1 else number  # "the last half"
             if number not in (1, 2):
                 return None
             fields["part"] = f"H{number}"

@@ -363,10 +363,9 @@ def _nearest_year(p: Point, month: int, day: int, tense: int) -> int:
 def _season_year(spec: Spec, p: Point) -> int:
     start = _SEASON_START[spec.season or "SU"]
     month = p.month or _months(p) or 6
-    current = month >= start or (spec.season == "WI" and month <= 2)
     year = p.year - (1 if spec.season == "WI" and month <= 2 else 0)
-    if spec.rel == -1:
-        return year if month >= start + 3 and not current else year - 1
+    if spec.rel == -1:  # the last one that is over: "last spring" in October
+        return year if month >= start + 3 else year - 1
     if spec.rel == 1:
         return year + (1 if month >= start else 0)
     return year
