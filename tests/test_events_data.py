@@ -50,3 +50,10 @@ def test_lexicon_is_well_formed() -> None:
         assert kind.cameo is None or (len(kind.cameo) == 2 and kind.cameo.isdigit())
         assert 1 <= int(kind.cameo or "1") <= 20
     assert "stage" in light_verbs() and stative()["leave"] == "passive"
+
+
+def test_place_verb_example_is_no_move(nlp) -> None:  # type: ignore[no-untyped-def]
+    example = yaml.safe_load((ROOT / "context.yaml").read_text())["place_object"]
+    assert [e.kind for e in _events(nlp, example["example"])] != ["relocation"]
+    moved = _events(nlp, "In 1927 the weavers left France for good.")
+    assert [e.kind for e in moved] == ["relocation"]

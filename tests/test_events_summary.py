@@ -33,6 +33,27 @@ SUMMARIES = [
         "In 1933 the Kell League accepted the council's resolution.",
         "Kell League accepts resolution",
     ),
+    (
+        "In 1931 the police arrested and imprisoned 40 printers.",
+        "Police arrest 40 printers",
+    ),
+    (
+        "Ada Voss's resignation in May 1931 surprised the town.",
+        "Ada Voss's resignation",
+    ),
+    (
+        "July 28, 1930 was the beginning of the purge of the guild.",
+        "Beginning of crackdown",
+    ),
+    ("In 1916 the weavers left France for good.", "Weavers leave France"),
+    (
+        "In 1917 the last weavers were moved out of France.",
+        "Relocation of weavers",
+    ),
+    (
+        "In 1935 the Tarn Courier reported the arrest of its editors.",
+        "Tarn Courier reports arrest of editors",
+    ),
 ]
 
 

@@ -37,6 +37,7 @@ from datelines.nlp.events_lexicon import (
     is_progressive,
     kind_of_lemma,
     light_verbs,
+    place_verbs,
     stative_kind,
     trigger_kind,
     verb_kind,
@@ -472,6 +473,8 @@ def _undated_trigger(
         ):
             continue  # "agreed that ...": an opinion, not a happening
         kind = verb_kind(verb)
+        if verb.lemma_ in place_verbs():  # "left Iraq", not "left bitterness"
+            kind, _ = trigger_kind(verb, subject=False)
         if verb.lemma_ in light_verbs() and kind is kind_of_lemma(
             verb.lemma_
         ):  # "went on to state": nothing named

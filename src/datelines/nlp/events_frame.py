@@ -26,12 +26,16 @@ from datelines.nlp.events_lexicon import (
     Kind,
     kind_of_lemma,
     known_verbs,
+    light_verbs,
     neutral_verb,
 )
 
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 _PREPS = ("against", "on", "with", "between", "to", "from", "into", "over")
 _MAX_WORDS = 14
+_BOUNDARIES = frozenset({"beginning", "start", "outbreak", "onset", "end"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_LEAVING = frozenset({"leave", "flee", "escape", "evacuate"})
 _ANAPHORS = frozenset({"group", "organization", "organisation", "movement"})
 _DATES = frozenset({"DATE", "TIME"})
 
@@ -95,7 +99,10 @@ def _one(token: Token, *, depth: int) -> str | None:
         return canonical(ent)[0]
     if token.ent_type_ in _DATES:
         return None
-    named = any(c.dep_ == "compound" or c.ent_type_ for c in token.children)
+    named = any(
+        c.dep_ == "compound" or c.ent_type_ or (c.dep_ == "prep" and c.lower_ == "of")
+        for c in token.children
+    )
     if token.pos_ == "PRON" or (token.lemma_ in _ANAPHORS and not named):
         found = resolved(token)
         if found is not None:
@@ -112,6 +119,8 @@ def _one(token: Token, *, depth: int) -> str | None:
             if named and ent.start not in seen:
                 seen.add(ent.start)
                 words.append(canonical(ent)[0])
+        elif child.ent_type_ in _DATES:
+            continue
         elif child.dep_ in ("compound", "nummod") and child.pos_ in (
             "NOUN",
             "PROPN",
@@ -170,12 +179,12 @@ def plural(token: Token) -> bool:
 
 def passive(verb: Token) -> bool:
     """A passive verb, its conjunct ("were subjected ... and executed") or a passive
-    participle ("a protest organized by")."""
-    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+    participle ("a protest organized by", "Founded in 1912 by ...")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children):
         return True
-    if verb.tag_ != "VBN":
+    if verb.tag_ != "VBN" or any(c.dep_ == "aux" for c in verb.children):
         return False
-    return verb.dep_ == "acl" or (verb.dep_ == "conj" and passive(verb.head))
+    return verb.dep_ in ("acl", "advcl") or (verb.dep_ == "conj" and passive(verb.head))
 
 
 def _agent(verb: Token) -> Token | None:
@@ -185,21 +194,23 @@ def _agent(verb: Token) -> Token | None:
     return _subject(verb)
 
 
+def _patient(verb: Token) -> Token | None:
+    if passive(verb):
+        if verb.dep_ == "acl":
+            return verb.head
+        return _subject(verb) if verb.dep_ != "advcl" else None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
+    for conj in (c for c in verb.children if c.dep_ == "conj" and not objects):
+        objects = [c for c in conj.children if c.dep_ == "dobj"]  # "arrested and
+        # imprisoned 60 members"
+    return objects[0] if objects else None
+
+
 def frame(verb: Token) -> tuple[str | None, str | None, str | None]:
     """``(agent, patient, complement)`` of a verb trigger, as short phrases."""
-    subject = _subject(verb)
-    agent = patient = None
-    doer = _agent(verb)
-    if passive(verb):
-        agent = phrase(doer) if doer is not None else None
-        if verb.dep_ == "acl":
-            patient = phrase(verb.head)
-        elif subject is not None:
-            patient = phrase(subject)
-    else:
-        agent = phrase(doer) if doer is not None else None
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
-        patient = phrase(objects[0]) if objects else None
+    doer, done = _agent(verb), _patient(verb)
+    agent = phrase(doer) if doer is not None else None
+    patient = phrase(done) if done is not None else None
     complement = None
     for child in verb.children:
         if child.dep_ == "prep" and child.lower_ in _PREPS:
@@ -220,27 +231,60 @@ def summarize(
     """The one-line summary of the event ``anchor`` triggers; ``fallback`` (the
     kind's own wording) when the parse names nobody."""
     text = ""
+    generic = kind.kind == "event"
     if anchor.pos_ in ("VERB", "AUX"):
         agent, patient, complement = frame(anchor)
-        verb = neutral_verb(lemma(anchor))
+        doer, done = _agent(anchor), _patient(anchor)
         particle = [c.lower_ for c in anchor.children if c.dep_ == "prt"]
-        doer = _agent(anchor)
+        verb = neutral_verb(lemma(anchor))
         many = doer is not None and plural(doer)
         said = " ".join([verb if many else third_person(verb), *particle])
-        if agent and (patient or complement or kind.kind != "event"):
+        named = done is not None and kind_of_lemma(done.lemma_, noun=True) is not None
+        if patient is not None and patient == agent:
+            patient = None  # "the EU removed the group from its list"
+        if (
+            not generic
+            and done is not None
+            and not named
+            and not done.ent_type_
+            and lemma(anchor) in light_verbs()
+        ):
+            patient = None  # "took place", "set the stage"
+        if done is not None and done.lemma_ in _BOUNDARIES and not generic:
+            text = f"{done.lower_} of {_head(kind.says)}"  # "was the beginning of"
+            patient = agent = None
+        if not agent and patient and done is not None and done.ent_type_ in _PLACES:
+            if lemma(anchor) in _LEAVING:  # "left Iraq": a place, not a patient
+                complement, patient = complement or f"from {patient}", None
+        if text:
+            pass
+        elif agent and not passive(anchor) and (patient or complement or not generic):
             text = " ".join(w for w in (agent, said, patient, complement) if w)
-        elif patient and kind.kind != "event":
-            noun = _subject(anchor) if passive(anchor) else None
-            told = noun is not None and kind_of_lemma(noun.lemma_, noun=True) == kind
-            text = patient if told else f"{_head(kind.says)} of {patient}"
+        elif agent and patient and not generic:
+            text = " ".join(w for w in (agent, said, patient, complement) if w)
+        elif patient and named:  # "1960 saw the Sharpeville massacre"
+            text = patient
+        elif patient and not generic:
+            text = f"{_head(kind.says)} of {patient}"
+            text += f" by {agent}" if agent else ""
+        elif agent and not generic:
+            text = f"{_head(kind.says)} by {agent}"
+        elif complement and not generic:
+            text = f"{_head(kind.says)} {complement}"
         elif patient:
             text = " ".join(w for w in (patient, anchor.lower_, complement) if w)
         elif agent:
             text = f"{agent} {said}"
     elif kind_of_lemma(anchor.lemma_, noun=True) is not None:
-        of = phrase(anchor)
-        if of and " of " in of:
-            text = _head(kind.says) + of[of.index(" of ") :]
+        told = phrase(anchor)
+        owner = [c for c in anchor.children if c.dep_ == "poss" and entity_of(c)]
+        ent = entity_of(owner[0]) if owner else None
+        if ent is not None:  # "the Shah's purge", "Mbeki's resignation"
+            text = f"{canonical(ent)[0]}'s {_head(kind.says)}"
+        elif told and " of " in told:
+            text = _head(kind.says) + told[told.index(" of ") :]
+        elif told and len(told.split()) > 1:
+            text = told
     text = text or fallback
     if not text:
         return ""

@@ -105,6 +105,12 @@ def neutral_verb(lemma: str) -> str:
     return neutral_verbs().get(lemma.lower(), lemma.lower())
 
 
+@functools.cache
+def place_verbs() -> frozenset[str]:
+    """Verbs that tell a move only when their object is a place ("left Iraq")."""
+    return frozenset(_load("context.yaml")["place_object"]["lemmas"])
+
+
 def kind_of_lemma(lemma: str, *, noun: bool = False) -> Kind | None:
     """The first kind whose trigger verbs (or nouns) include ``lemma``."""
     lemma = lemma.lower()
@@ -144,6 +150,10 @@ def trigger_kind(token: Token, *, subject: bool = True) -> tuple[Kind | None, fl
     if phrasal is not None and phrasal is not kind_of_lemma(token.lemma_):
         return phrasal, 1.0  # "took over", "cracked down"
     own = kind_of_lemma(token.lemma_)
+    if own is not None and token.lemma_ in place_verbs():
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if any(o.ent_type_ not in ("GPE", "LOC", "FAC") for o in objects):
+            own = None  # "the split left lasting bitterness"
     if own is not None and token.lemma_ not in light_verbs():
         return own, 1.0
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
