@@ -39,7 +39,7 @@ SUMMARIES = [
     ),
     (
         "Ada Voss's resignation in May 1931 surprised the town.",
-        "Ada Voss's resignation",
+        "Resignation of Ada Voss",
     ),
     (
         "July 28, 1930 was the beginning of the purge of the guild.",
