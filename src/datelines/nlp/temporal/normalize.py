@@ -337,5 +337,11 @@ def _amount(
         fields["quant"] = (
             "EVERY" if g.get("quant", "").lower() in ("every", "each") else None
         )
+        times = g.get("times", "").lower().removesuffix(" times")
+        if times:  # "twice a week": freq 2X
+            count = {"once": 1.0, "twice": 2.0, "thrice": 3.0}.get(times)
+            count = count if count is not None else lex.number(times)
+            fields["freq"] = f"{int(count)}X" if count else "XX"
+            fields["n"] = 1.0
     fields.pop("rel", None)
     return Spec(**fields)  # type: ignore[arg-type]

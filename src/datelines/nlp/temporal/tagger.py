@@ -247,6 +247,7 @@ def tag(
         origin = "explicit" if explicit or ref is None else ref.origin
         timex = Timex(
             found.start, found.end, found.text, spec.type, value, mod,
+            freq=spec.freq,
             quant=spec.quant,
             anchor=origin,
             anchor_value=None if origin == "explicit" or ref is None else ref.value,
