@@ -65,6 +65,8 @@ class Item:
     founded: frozenset[str] = frozenset()  # bodies the sentence says were founded
     start: bool = False  # the sentence dates when the happening began
     sequel: tuple[str, ...] = ()  # next sentences that go on about the same kind of thing
+    borrowed: bool = False  # a statement dated only by the event it goes on about
+    lead: str = ""  # the sentence before a statement ("the number of the dead ...")
 
     @property
     def coarse(self) -> bool:
@@ -121,6 +123,11 @@ def items(
         }
         places = {fold(p): p for p in event.places}
         group = infer_group(event.kind, context)
+        founded = founded_bodies(context, names)
+        if topic and event.status == "statement" and group == "founding" and not (
+            event.participants
+        ):  # an infobox's "Founded:" line founds the subject of the title line
+            founded = frozenset(names.find(topic[0]))
         sequel = tuple(
             s for s in (following(event) if following else [])
             if group in groups_in(s)
@@ -130,7 +137,7 @@ def items(
                 i, event, when(event.date, duration_days=duration[0] if duration else None),
                 duration, group, people, agents, places, text,
                 groups_in(context) | {kind_group(event.kind)}, context,
-                founded_bodies(context, names), says_start(context), sequel,
+                founded, says_start(context), sequel,
             )
         )
     return out

@@ -26,7 +26,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
 from datelines.model import Entity, Event, Mention, Source
-from datelines.reconcile import align, conflicts, omissions
+from datelines.reconcile import align, conflicts, omissions, statements
 from datelines.reconcile.align import Item
 from datelines.reconcile.quotes import QuoteFinder
 from datelines.reconcile.settings import CompareSettings
@@ -60,6 +60,13 @@ def compare(
     names = Names(resolve_entities(entities) if settings.resolve_entities else entities)
     topics = {sid: t for sid, text in texts.items() if (t := topic_of(text)) is not None}
     quote = QuoteFinder(texts)
+    said = statements.Statements()
+    if texts and settings.statements:
+        said = statements.mine(
+            texts, kept, names, titles={sid: t[0] for sid, t in topics.items()},
+            dates={s.id: s.date for s in sources},
+        )
+        kept = [*kept, *said.standalone]
     items = align.items(kept, names, topics=topics, sentence=quote.whole_sentence)
     kept, twins = align.drop_twins(items)
     items = align.items(
@@ -79,6 +86,8 @@ def compare(
             found.setdefault(c.id, c)
         if not pair and a.event.source != b.event.source:
             agreements += 1
+    for c in _rider_conflicts(items, firm, said, twins, names, label, quote, topics):
+        found.setdefault(c.id, c)
     missing = omissions.find_omissions(
         items, loose, texts=texts, label=label, settings=settings, names=names,
         firm=firm,
@@ -92,6 +101,53 @@ def compare(
         candidates=n_candidates,
         events_per_year=_events_per_year(items),
     )
+
+
+def _rider_conflicts(
+    items: Sequence[Item],
+    firm: Sequence[align.Link],
+    said: statements.Statements,
+    twins: Mapping[str, str],
+    names: Names,
+    label: conflicts.Label,
+    quote: QuoteFinder,
+    topics: Mapping[str, tuple[str, int, int]],
+) -> list[Conflict]:
+    """Statements checked against what their context event is aligned with, and
+    against each other and their context (figures only: one source's spread)."""
+    if not said.riders:
+        return []
+    events = [r for rs in said.riders.values() for r in rs]
+    riders = align.items(events, names, topics=topics)
+    by_id = {it.event.id: it for it in items}
+    family: dict[int, list[Item]] = defaultdict(list)
+    for n, (event, it) in enumerate(zip(events, riders, strict=True)):
+        ctx = None
+        for key, rs in said.riders.items():
+            if event in rs:
+                ctx = by_id.get(twins.get(key, key))
+                break
+        if ctx is None:
+            continue
+        family[ctx.index].append(dataclasses.replace(
+            it, index=len(items) + n, borrowed=event.id not in said.own_date,
+            lead=quote.previous(event),
+        ))
+    out: list[Conflict] = []
+    for link in firm:
+        mine = [items[link.a], *family.get(link.a, [])]
+        theirs = [items[link.b], *family.get(link.b, [])]
+        for x in mine:
+            for y in theirs:
+                if x.index in (link.a,) and y.index in (link.b,):
+                    continue
+                out += conflicts.check_statements(x, y, label, quote)
+    for ctx_index, members in family.items():
+        group = [items[ctx_index], *members]
+        for i, x in enumerate(group):
+            for y in group[i + 1 :]:
+                out += conflicts.check_statements(x, y, label, quote, figures_only=True)
+    return out
 
 
 def resolve_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:

@@ -79,6 +79,8 @@ def _conflict(
 
 def date_conflict(a: Item, b: Item, label: Label, quote: Quote) -> Conflict | None:
     """Same happening dated differently beyond the granularity of either claim."""
+    if a.borrowed or b.borrowed:  # a date taken from the context says nothing new
+        return None
     rel = dates.date_relation(
         a.event.date, b.event.date,
         a_days=a.duration[0] if a.duration else None,
@@ -116,7 +118,10 @@ def _date_value(it: Item) -> str:
 
 def _figure_key(item: Item, f: Figure, quote: Quote) -> tuple[str | None, str | None, bool]:
     sentence = quote(item, f.text)
-    return figures.measure(f, sentence), figures.head(f.of), figures.part_of_list(f, sentence)
+    measure = figures.measure(f, sentence)
+    if measure is None and not f.of and item.lead:  # "put the number at ...": the
+        measure = figures.measure(Figure(value=f.value), item.lead)  # number of what?
+    return measure, figures.head(f.of), figures.part_of_list(f, sentence)
 
 
 def comparable(x: tuple[str | None, str | None, bool], y: tuple[str | None, str | None, bool]
@@ -275,6 +280,26 @@ def characterization_conflict(
                     opp["name"],
                 )
     return None
+
+
+def kin(a: Item, b: Item) -> bool:
+    """The two items tell the same kind of happening (the same or a named kind group)."""
+    return a.group == b.group or a.group in b.groups or b.group in a.groups
+
+
+def check_statements(a: Item, b: Item, label: Label, quote: Quote, *, figures_only: bool
+                     = False) -> list[Conflict]:
+    """Conflicts between two items of which one at least is a statement riding on an
+    aligned event: figures always (they name their measure), the other aspects only
+    between items telling the same kind of happening."""
+    found = list(figure_conflicts(a, b, label, quote))
+    if figures_only or not kin(a, b):
+        return found
+    for single in (date_conflict, actor_conflict, place_conflict, characterization_conflict):
+        c = single(a, b, label, quote)
+        if c is not None:
+            found.append(c)
+    return found
 
 
 def check(a: Item, b: Item, label: Label, quote: Quote) -> list[Conflict]:

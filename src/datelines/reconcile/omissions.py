@@ -143,7 +143,8 @@ def find_omissions(
     """
     by_source: dict[str, list[Item]] = defaultdict(list)
     for it in items:
-        by_source[it.event.source].append(it)
+        if it.event.status != "statement":  # only extracted events count here
+            by_source[it.event.source].append(it)
     loose: dict[int, set[int]] = defaultdict(set)
     aligned: dict[int, set[int]] = defaultdict(set)
     for group, source in ((loose, links), (aligned, firm)):
@@ -175,7 +176,7 @@ def find_omissions(
     out: list[Omission] = []
     for it in items:
         span = _years(it)
-        if span is None or not it.names:
+        if span is None or not it.names or it.event.status == "statement":
             continue
         linked_sources = {items[j].event.source for j in loose[it.index]}
         absent: list[str] = []

@@ -65,6 +65,29 @@ class QuoteFinder:
         whole = text[start:end]
         return whole if ev.quote in whole else ev.quote
 
+    def previous(self, event: Event) -> str:
+        """The sentence before the one that holds the evidence ("" when unknown).
+
+        >>> from datelines.model import DateClaim, Evidence
+        >>> ev = Event(id="e", source="s", kind="fair", summary="fair",
+        ...            date=DateClaim(value="1901", text="1901"),
+        ...            evidence=Evidence(quote="It was calm.", start=25, end=37))
+        >>> QuoteFinder({"s": "The fair opened in 1901. It was calm."}).previous(ev)
+        'The fair opened in 1901.'
+        """
+        text = self.texts.get(event.source)
+        ev = event.evidence
+        if not text or text[ev.start : ev.end] != ev.quote:
+            return ""
+        start, _ = self._span(event.source, ev.start)
+        pos = start - 1
+        while pos > 0 and text[pos].isspace():
+            pos -= 1
+        if pos <= 0:
+            return ""
+        s, e = self._span(event.source, pos)
+        return text[s:e] if e <= start else ""
+
     def following(self, event: Event, *, count: int = 3) -> list[str]:
         """Up to ``count`` sentences after the evidence (exact text), within ``NEAR``.
 

@@ -31,4 +31,5 @@ class CompareSettings:
     omission_min_mentions: int = 2  # the silent source must name the actors this often
     omission_max_present_terms: float = 0.34  # share of key terms the silent text may hold
     min_confidence: float = 0.0  # events below this are left out
+    statements: bool = True  # compare infobox lines and undated sentences too (texts)
     resolve_entities: bool = True  # resolve the given entities across sources first

@@ -1,0 +1,332 @@
+"""reconcile stage: statements -- what a source says beyond its extracted events.
+
+Consumes each source's original text, its extracted :class:`~datelines.model.Event`
+records and the resolved names; produces more ``Event`` records, *statements*, so that
+every claim a source makes can be compared, not only the sentences the extractor dated:
+
+- **infobox lines** ("Founded: 20 July 1981", "Founders: A, B", "Deaths: 16-50",
+  "Methods: Demonstrations, riots"; the keys are data, ``data/statements.yaml``). A
+  dated line (founded, date) *stands alone*: it is aligned like an event, about the
+  subject named by the title line. The other lines *ride* on it.
+- **sentences no event covers** that give a figure, a date, the agents of an act or a
+  descriptor ("Over the course of a single summer ... more than 30,000"; "up to 5,000
+  people were killed"; "A, B and C founded the group"). Each rides on its *context*
+  event: the nearest event of the source that its words name the kind of, else the
+  nearest event before it (within ``NEAR`` characters). A sentence with an explicit
+  day or month date and a word naming a kind of happening stands alone. A sentence
+  with several figures in several clauses gives one statement per clause.
+
+A rider borrows its context's date (anchor ``inferred``) unless it states its own;
+:func:`datelines.reconcile.compare` checks riders against what their context event is
+aligned with, and against each other. The dates are read with the temporal tagger
+and figures with the figures stage, both over plain text (spaCy is imported only here,
+only when texts are given).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from datelines.model import Attribution, DateClaim, Event, Evidence, Figure, Participant
+from datelines.reconcile.conflicts import oppositions
+from datelines.reconcile.kinds import AGENT_TYPES, groups_in, infer_group, names_a_kind
+from datelines.reconcile.quotes import BOUNDARY
+from datelines.reconcile.similarity import Names, fold
+
+NEAR = 2000  # characters around a statement searched for its context event
+INFOBOX_LINE = re.compile(r"^[ \t]*([A-Z][\w()'\u2019 /-]{0,30}):[ \t]+(\S[^\n]*)$", re.M)
+CLAUSES = re.compile(r";|,\s+but\b|,\s+while\b")
+
+
+@dataclass(frozen=True)
+class Statements:
+    """Statements of every source: those aligned like events, and the riders."""
+
+    standalone: tuple[Event, ...] = ()
+    riders: dict[str, tuple[Event, ...]] = field(default_factory=dict)  # context id ->
+    own_date: frozenset[str] = frozenset()  # statements whose date they state themselves
+
+
+@lru_cache(maxsize=1)
+def table() -> dict[str, Any]:
+    """``data/statements.yaml``."""
+    text = resources.files("datelines.reconcile").joinpath("data/statements.yaml")
+    return yaml.safe_load(text.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def key_use(key: str) -> str | None:
+    """What an infobox key gives: ``date``, ``agents``, ``places``, ``descriptions``.
+
+    >>> key_use("Founded"), key_use("Founder(s)"), key_use("Death(s)")
+    ('date', 'agents', None)
+    """
+    k = fold(key.replace("(s)", "s")).strip()
+    box = table()["infobox"]
+    if k in box["dates"]:
+        return "date"
+    for use in ("agents", "places", "descriptions"):
+        if k in box[use]:
+            return use
+    return None
+
+
+def split_list(value: str) -> list[str]:
+    """The items of an infobox list value, notes in brackets left out.
+
+    >>> split_list("Ada Brook, Tom Hale and Jo Lee (1902)")
+    ['Ada Brook', 'Tom Hale', 'Jo Lee']
+    """
+    value = re.sub(r"\([^)]*\)", "", value)
+    return [p.strip() for p in re.split(r",|;|\band\b", value) if p.strip()]
+
+
+def attributed(text: str) -> bool:
+    """Whether a statement reports someone else's estimate.
+
+    >>> attributed("Observers put the number between 40 and 60."), attributed("Ten died.")
+    (True, False)
+    """
+    folded = f" {fold(text)} "
+    return any(f" {fold(cue)} " in folded for cue in table()["attribution_cues"])
+
+
+@lru_cache(maxsize=1)
+def _nlp() -> Any:
+    import spacy
+
+    return spacy.blank("en")
+
+
+def read_figures(text: str) -> list[Figure]:
+    """The figures a piece of plain text gives (the figures stage on a blank pipeline)."""
+    from datelines.nlp.figures import figures
+
+    found = list(figures(_nlp()(text)[:]))
+    for m in re.finditer(r"\b(\d[\d,]*)\+(?!\w)", text):  # "1000+"
+        found.append(Figure(value=float(m.group(1).replace(",", "")),
+                            qualifier="at_least", text=m.group(0)))
+    return found
+
+
+def _descriptive(text: str) -> bool:
+    folded = f" {fold(text)} "
+    return any(
+        re.search(rf"\b{re.escape(fold(term))}\b", folded)
+        for opp in oppositions() for side in ("a", "b") for term in opp[side]
+    )
+
+
+class _Source:
+    """Mining of one source."""
+
+    def __init__(self, source: str, text: str, events: Sequence[Event], names: Names,
+                 title: str | None, dct: str | None) -> None:
+        from datelines.nlp.temporal import tag
+
+        self.source, self.text, self.names, self.title = source, text, names, title
+        self.events = sorted(events, key=lambda e: e.evidence.start)
+        self.covered = [(e.evidence.start, e.evidence.end) for e in self.events]
+        try:
+            found = tag(text, dct=dct if dct and dct[:1].isdigit() else None)
+        except Exception:  # a date the tagger cannot read is no statement
+            found = []
+        self.timexes = [t for t in found if t.type == "DATE" and t.value[:1].isdigit()]
+        self.out: list[tuple[Event, str | None, bool]] = []  # event, context, own date
+
+    def _date(self, start: int, end: int) -> DateClaim | None:
+        for t in self.timexes:
+            if start <= t.start and t.end <= end:
+                from datelines.nlp.temporal import bounds
+
+                lo, hi = bounds(t.value, t.mod)
+                anchor = t.anchor if t.anchor in ("explicit", "relative", "heading",
+                                                  "document") else "inferred"
+                return DateClaim(value=t.value, text=t.text, start=lo, end=hi, mod=t.mod,
+                                 anchor=anchor, end_value=t.end_value,  # type: ignore[arg-type]
+                                 span=(t.start, t.end))
+        return None
+
+    def _event(self, start: int, end: int, kind: str, date: DateClaim, **kw: Any) -> Event:
+        quote = self.text[start:end]
+        return Event(
+            id=f"{self.source}:s{start}", source=self.source, date=date, kind=kind,
+            summary=quote[:80], evidence=Evidence(quote=quote, start=start, end=end),
+            confidence=1.0, status="statement", **kw,
+        )
+
+    def context(self, start: int, end: int, sentence: str) -> Event | None:
+        """The event a statement at ``start`` goes on about."""
+        near = [e for e in self.events if abs(e.evidence.start - start) <= NEAR]
+        named = groups_in(sentence)
+        same = [e for e in near if infer_group(e.kind, e.evidence.quote) in named]
+        if same:
+            return min(same, key=lambda e: abs(e.evidence.start - start))
+        before = [e for e in near if e.evidence.start < start]
+        if before:
+            return before[-1]
+        after = [e for e in near if e.evidence.start > end]
+        return after[0] if after else None
+
+    def infobox(self) -> set[int]:
+        """Statements of the infobox lines; the starts of the lines read."""
+        lines = list(INFOBOX_LINE.finditer(self.text))
+        blocks: list[list[re.Match[str]]] = []
+        for m in lines:
+            if blocks and self.text[blocks[-1][-1].end() : m.start()].strip() == "":
+                blocks[-1].append(m)
+            else:
+                blocks.append([m])
+        read: set[int] = set()
+        title_kind = infer_group("event", self.title or "")
+        for block in blocks:
+            if len(block) < table()["infobox"]["min_lines"]:
+                continue
+            read.update(m.start() for m in block)
+            anchor: Event | None = None
+            riders: list[Event] = []
+            for m in block:
+                key, value = m.group(1), m.group(2)
+                use = key_use(key)
+                start, end = m.start(1), m.end(2)
+                if use == "date":
+                    date = self._date(m.start(2), m.end(2))
+                    kind = table()["infobox"]["dates"].get(fold(key).strip()) or title_kind
+                    if date is not None and anchor is None:
+                        anchor = self._event(start, end, kind, date)
+                        self.out.append((anchor, None, True))
+                    continue
+                figures = tuple(read_figures(value))
+                agents = tuple(
+                    Participant(name=n, type="PERSON", role="agent", text=n)
+                    for n in split_list(value)
+                ) if use == "agents" else ()
+                places = tuple(split_list(value)) if use == "places" else ()
+                if figures or agents or places or use == "descriptions":
+                    riders.append(self._event(start, end, "event", DateClaim(
+                        value="XXXX", text=""), figures=figures, participants=agents,
+                        places=places))
+            for r in riders:
+                if anchor is not None:
+                    r = r.replace(kind=anchor.kind, date=replace(anchor.date, anchor="inferred"))
+                    self.out.append((r, anchor.id, False))
+        return read
+
+    def sentences(self, skip: set[int]) -> None:
+        """Statements of the sentences no event covers."""
+        pos = 0
+        if self.text.startswith("---"):
+            end = self.text.find("\n---", 3)
+            pos = end + 4 if end >= 0 else 0
+        spans, last = [], pos
+        for m in BOUNDARY.finditer(self.text, pos):
+            spans.append((last, m.start()))
+            last = m.end()
+        spans.append((last, len(self.text)))
+        for s, e in spans:
+            s, e = _trim(self.text, s, e)
+            if e - s < 12 or s in skip or any(a < e and s < b for a, b in self.covered):
+                continue
+            self._sentence(s, e)
+
+    def _sentence(self, s: int, e: int) -> None:
+        sentence = self.text[s:e]
+        date = self._date(s, e)
+        named = sorted(groups_in(sentence))
+        if date is not None and named and date.granularity in ("day", "month") and (
+            date.anchor == "explicit"
+        ):
+            kind = min(named, key=lambda g: _first(sentence, g))
+            self.out.append((self._event(s, e, kind, date), None, True))
+            return
+        ctx = self.context(s, e, sentence)
+        if ctx is None:
+            return
+        parts = [(s, e)]
+        cuts = [s + m.start() for m in CLAUSES.finditer(sentence)]
+        if cuts and len(read_figures(sentence)) > 1:
+            bounds_ = [s, *cuts, e]
+            parts = [_trim(self.text, a, b) for a, b in zip(bounds_, bounds_[1:], strict=False)]
+        for a, b in parts:
+            clause = self.text[a:b]
+            figures = tuple(read_figures(clause))
+            own = self._date(a, b)
+            agents = self._agents(clause, ctx.kind)
+            if not (figures or own or agents or _descriptive(clause)):
+                continue
+            asserted = "others" if attributed(clause) else "source"
+            claim = own or replace(ctx.date, anchor="inferred")
+            self.out.append((self._event(
+                a, b, ctx.kind, claim, figures=figures, participants=agents,
+                attribution=Attribution(asserted_by=asserted),
+            ), ctx.id, own is not None))
+
+    def _agents(self, clause: str, kind: str) -> tuple[Participant, ...]:
+        """People and organizations named before the word naming the act ("A, B and C
+        founded the group")."""
+        group = infer_group(kind, clause)
+        folded = fold(clause)
+        words = folded.split()
+        at = next((i for i, w in enumerate(words) if names_a_kind(w)
+                   and infer_group("event", w) == group), None)
+        if at is None:
+            return ()
+        cut = len(" ".join(words[:at]))
+        out = []
+        for key, spans in self.names.spans_in(folded).items():
+            kind_ = self.names.types.get(key)
+            if kind_ in AGENT_TYPES and any(end <= cut + 1 for _s, end in spans):
+                name = self.names.find(folded[spans[0][0] : spans[0][1]]).get(key, key)
+                out.append(Participant(name=name, type=kind_, role="agent", entity=key))
+        return tuple(out) if len(out) >= 2 else ()
+
+
+def _first(sentence: str, group: str) -> int:
+    for i, w in enumerate(fold(sentence).split()):
+        if names_a_kind(w) and infer_group("event", w) == group:
+            return i
+    return 10**6
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\n,;":
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def mine(
+    texts: Mapping[str, str],
+    events: Sequence[Event],
+    names: Names,
+    *,
+    titles: Mapping[str, str] | None = None,
+    dates: Mapping[str, str | None] | None = None,
+) -> Statements:
+    """The statements of every source with a text (see the module docstring)."""
+    by_source: dict[str, list[Event]] = {}
+    for event in events:
+        by_source.setdefault(event.source, []).append(event)
+    standalone: list[Event] = []
+    riders: dict[str, list[Event]] = {}
+    own: set[str] = set()
+    for sid, text in texts.items():
+        miner = _Source(sid, text, by_source.get(sid, []), names,
+                        (titles or {}).get(sid), (dates or {}).get(sid))
+        miner.sentences(miner.infobox())
+        for event, ctx, own_date in miner.out:
+            if own_date:
+                own.add(event.id)
+            if ctx is None:
+                standalone.append(event)
+            else:
+                riders.setdefault(ctx, []).append(event)
+    return Statements(tuple(standalone), {k: tuple(v) for k, v in riders.items()},
+                      frozenset(own))
