@@ -67,6 +67,7 @@ class Item:
     sequel: tuple[str, ...] = ()  # next sentences that go on about the same kind of thing
     borrowed: bool = False  # a statement dated only by the event it goes on about
     lead: str = ""  # the sentence before a statement ("the number of the dead ...")
+    persons: frozenset[str] = frozenset()  # agents that are people
 
     @property
     def coarse(self) -> bool:
@@ -121,6 +122,9 @@ def items(
             if p.role == "agent"
             and names.types.get(key := names.key(p.name, p.entity), p.type) in AGENT_TYPES
         }
+        persons = frozenset(
+            k for k in agents if names.types.get(k, "PERSON") == "PERSON"
+        )
         places = {fold(p): p for p in event.places}
         group = infer_group(event.kind, context)
         founded = founded_bodies(context, names)
@@ -137,7 +141,7 @@ def items(
                 i, event, when(event.date, duration_days=duration[0] if duration else None),
                 duration, group, people, agents, places, text,
                 groups_in(context) | {kind_group(event.kind)}, context,
-                founded, says_start(context), sequel,
+                founded, says_start(context), sequel, persons=persons,
             )
         )
     return out
@@ -289,6 +293,8 @@ def link_all(
             == (b.event.evidence.start, b.event.evidence.end)
         ):
             continue  # one sentence holding two events: two happenings
+        if same_source and "statement" in (a.event.status, b.event.status):
+            continue  # a statement stands for what one account says once
         link = score(a, b, wording, names, weights, words=float(words))
         if link.score >= min(settings.loose_threshold, settings.mutual_floor):
             links.append(link)

@@ -119,8 +119,9 @@ def _date_value(it: Item) -> str:
 def _figure_key(item: Item, f: Figure, quote: Quote) -> tuple[str | None, str | None, bool]:
     sentence = quote(item, f.text)
     measure = figures.measure(f, sentence)
-    if measure is None and not f.of and item.lead:  # "put the number at ...": the
-        measure = figures.measure(Figure(value=f.value), item.lead)  # number of what?
+    if measure is None and not f.of and item.lead and ANAPHORA.search(sentence):
+        # "put the number at ...": the number of what the sentence before counts
+        measure = figures.measure(Figure(value=f.value), item.lead)
     return measure, figures.head(f.of), figures.part_of_list(f, sentence)
 
 
@@ -231,6 +232,7 @@ def _pattern(term: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(fold(term))}\b")
 
 
+ANAPHORA = re.compile(r"\bthe (?:number|toll|estimate|figure|count|total)\b", re.I)
 NEAR_WORDS = 3  # a descriptor describes a happening named this many words away
 
 
@@ -292,10 +294,18 @@ def check_statements(a: Item, b: Item, label: Label, quote: Quote, *, figures_on
     """Conflicts between two items of which one at least is a statement riding on an
     aligned event: figures always (they name their measure), the other aspects only
     between items telling the same kind of happening."""
-    found = list(figure_conflicts(a, b, label, quote))
+    found = [
+        c for c in figure_conflicts(a, b, label, quote)
+        if not figures_only or all(
+            figures.measure(Figure(value=0, text=""), cl.quote) for cl in c.claims
+        )
+    ]
     if figures_only or not kin(a, b):
         return found
-    for single in (date_conflict, actor_conflict, place_conflict, characterization_conflict):
+    checks = [date_conflict, place_conflict, characterization_conflict]
+    if a.persons and b.persons:  # founders listed by name on both sides
+        checks.append(actor_conflict)
+    for single in checks:
         c = single(a, b, label, quote)
         if c is not None:
             found.append(c)

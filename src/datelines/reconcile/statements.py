@@ -202,7 +202,7 @@ class _Source:
                         anchor = self._event(start, end, kind, date)
                         self.out.append((anchor, None, True))
                     continue
-                figures = tuple(read_figures(value))
+                figures = self.figures(m.start(2), m.end(2))
                 agents = tuple(
                     Participant(name=n, type="PERSON", role="agent", text=n)
                     for n in split_list(value)
@@ -233,7 +233,22 @@ class _Source:
             s, e = _trim(self.text, s, e)
             if e - s < 12 or s in skip or any(a < e and s < b for a, b in self.covered):
                 continue
+            if heading(self.text[s:e]):
+                continue
             self._sentence(s, e)
+
+    def figures(self, start: int, end: int) -> tuple[Figure, ...]:
+        """The figures of ``text[start:end]``, years and other dates left out."""
+        clause = self.text[start:end]
+        out = []
+        for f in read_figures(clause):
+            at = clause.find(f.text) + start if f.text else -1
+            if at >= start and any(
+                t.start < at + len(f.text) and at < t.end for t in self.timexes
+            ):
+                continue
+            out.append(f)
+        return tuple(out)
 
     def _sentence(self, s: int, e: int) -> None:
         sentence = self.text[s:e]
@@ -253,17 +268,24 @@ class _Source:
         if cuts and len(read_figures(sentence)) > 1:
             bounds_ = [s, *cuts, e]
             parts = [_trim(self.text, a, b) for a, b in zip(bounds_, bounds_[1:], strict=False)]
+        ctx_group = infer_group(ctx.kind, ctx.evidence.quote)
         for a, b in parts:
             clause = self.text[a:b]
-            figures = tuple(read_figures(clause))
+            figures = self.figures(a, b)
             own = self._date(a, b)
-            agents = self._agents(clause, ctx.kind)
+            named = groups_in(clause)
+            kind = ctx.kind
+            if named and ctx_group not in named:  # it tells another kind of happening
+                kind = min(named, key=lambda g: _first(clause, g))
+            elif not named:
+                own = None  # a date with no happening named says nothing to compare
+            agents = self._agents(clause, kind)
             if not (figures or own or agents or _descriptive(clause)):
                 continue
             asserted = "others" if attributed(clause) else "source"
             claim = own or replace(ctx.date, anchor="inferred")
             self.out.append((self._event(
-                a, b, ctx.kind, claim, figures=figures, participants=agents,
+                a, b, kind, claim, figures=figures, participants=agents,
                 attribution=Attribution(asserted_by=asserted),
             ), ctx.id, own is not None))
 
@@ -285,6 +307,15 @@ class _Source:
                 name = self.names.find(folded[spans[0][0] : spans[0][1]]).get(key, key)
                 out.append(Participant(name=name, type=kind_, role="agent", entity=key))
         return tuple(out) if len(out) >= 2 else ()
+
+
+def heading(line: str) -> bool:
+    """A title or heading line (short, no closing punctuation), not a sentence.
+
+    >>> heading("1901-1905: The Early Years"), heading("The fair opened in 1901.")
+    (True, False)
+    """
+    return not re.search(r"[.!?\"\u201d')]\s*$", line) and len(line.split()) < 20
 
 
 def _first(sentence: str, group: str) -> int:
