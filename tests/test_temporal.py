@@ -185,3 +185,27 @@ def test_tempeval_training_file_quality(shared: Path) -> None:
     values = {t.value for t in found}
     gold_values = {g.value for g in doc.timexes}
     assert len(values & gold_values) / len(gold_values) > 0.7
+
+
+def test_bounds_and_review_load_without_spacy() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from datelines.nlp.temporal import bounds, tag\n"
+        "import datelines.review\n"
+        "assert bounds('1969-WI') == datelines.review.interval('1969-WI')\n"
+        "print('spacy' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "False"
+
+
+def test_bounds_rejects_impossible_days() -> None:
+    assert bounds("1962-02-31") == (None, None)
+    assert bounds("1971-13") == (None, None)
+    assert bounds("1971-W53") == (None, None)
+    assert bounds("1976-W53") == ("1976-12-27", "1977-01-02")

@@ -15,8 +15,6 @@ event at an offset, :func:`add` a missed event from a selection, :func:`undo`.
 
 from __future__ import annotations
 
-import calendar
-import datetime
 import hashlib
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -24,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from datelines.errors import ReviewError
 from datelines.model import DateClaim, Document, Event, Evidence, Figure, Participant
+from datelines.nlp.temporal.timex import bounds
 
 if TYPE_CHECKING:
     from datelines.store.rows import AuditRow
@@ -42,44 +41,19 @@ __all__ = [
 ]
 
 WHO = "viewer"
-_SEASONS = {"SP": ("03-01", "05-31"), "SU": ("06-01", "08-31"), "FA": ("09-01", "11-30")}
 
 
 def interval(value: str) -> tuple[str | None, str | None]:
-    """The first and last ISO day a TIMEX3 date value allows.
+    """The first and last ISO day a TIMEX3 date value allows (the temporal ``bounds``).
 
     >>> interval("1971-08")
     ('1971-08-01', '1971-08-31')
     >>> interval("197"), interval("1969-WI"), interval("XXXX-06-20")
-    (('1970-01-01', '1979-12-31'), ('1968-12-01', '1969-02-28'), (None, None))
+    (('1970-01-01', '1979-12-31'), ('1969-12-01', '1970-02-28'), (None, None))
+    >>> interval("1962-02-31")
+    (None, None)
     """
-    v = value.strip().split("T", 1)[0]
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", v):
-        try:
-            datetime.date.fromisoformat(v)
-        except ValueError:  # 1962-02-31
-            return None, None
-        return v, v
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", v):
-        year, month = int(m[1]), int(m[2])
-        if not 1 <= month <= 12:
-            return None, None
-        last = calendar.monthrange(year, month)[1]
-        return f"{v}-01", f"{v}-{last:02d}"
-    if m := re.fullmatch(r"(\d{4})-(WI|SP|SU|FA)", v):
-        year = int(m[1])
-        if m[2] == "WI":
-            feb = calendar.monthrange(year, 2)[1]
-            return f"{year - 1}-12-01", f"{year}-02-{feb}"
-        begin, finish = _SEASONS[m[2]]
-        return f"{year}-{begin}", f"{year}-{finish}"
-    if re.fullmatch(r"\d{4}", v):
-        return f"{v}-01-01", f"{v}-12-31"
-    if re.fullmatch(r"\d{3}", v):
-        return f"{v}0-01-01", f"{v}9-12-31"
-    if re.fullmatch(r"\d{2}", v):
-        return f"{v}00-01-01", f"{v}99-12-31"
-    return None, None
+    return bounds(value.strip())
 
 
 def _get(store: Store, event_id: str) -> Event:

@@ -74,14 +74,23 @@ def _interval(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] |
         return (year * 100, 1, 1), (year * 100 + 99, 12, 31)
     if len(digits) == 3:
         return (year * 10, 1, 1), (year * 10 + 9, 12, 31)
+    if m.group("month") and not 1 <= int(m.group("month")) <= 12:
+        return None  # "1971-13": not a month
     if m.group("day"):
+        if not 1 <= int(m.group("day")) <= _last_day(year, int(m.group("month"))):
+            return None  # "1962-02-31": not a day
         d = (year, int(m.group("month")), int(m.group("day")))
         return d, d
     if m.group("month"):
         month = int(m.group("month"))
         return (year, month, 1), (year, month, _last_day(year, month))
     if m.group("week"):
-        monday = dt.date.fromisocalendar(year, int(m.group("week")), 1)
+        if not 1 <= year <= 9999 or not 1 <= int(m.group("week")) <= 53:
+            return None
+        try:
+            monday = dt.date.fromisocalendar(year, int(m.group("week")), 1)
+        except ValueError:  # week 53 of a 52-week year
+            return None
         first = monday + dt.timedelta(days=5) if m.group("we") else monday
         return _tuple(first), _tuple(monday + dt.timedelta(days=6))
     part = m.group("part")
@@ -133,8 +142,8 @@ def bounds(value: str, mod: str | None = None) -> tuple[str | None, str | None]:
     ('1970-01-01', '1979-12-31')
     >>> bounds("1969-WI")
     ('1969-12-01', '1970-02-28')
-    >>> bounds("XXXX-06-20")
-    (None, None)
+    >>> bounds("XXXX-06-20"), bounds("1962-02-31")
+    ((None, None), (None, None))
     >>> bounds("1981-07-21TMO")
     ('1981-07-21', '1981-07-21')
     >>> bounds("1945", "BEFORE")
