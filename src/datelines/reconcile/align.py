@@ -123,7 +123,9 @@ def items(
             and names.types.get(key := names.key(p.name, p.entity), p.type) in AGENT_TYPES
         }
         persons = frozenset(
-            k for k in agents if names.types.get(k, "PERSON") == "PERSON"
+            key for p in event.participants
+            if p.role == "agent"
+            and names.types.get(key := names.key(p.name, p.entity), p.type) == "PERSON"
         )
         places = {fold(p): p for p in event.places}
         group = infer_group(event.kind, context)

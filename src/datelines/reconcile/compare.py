@@ -86,8 +86,11 @@ def compare(
             found.setdefault(c.id, c)
         if not pair and a.event.source != b.event.source:
             agreements += 1
+    told = {_told(c) for c in found.values()}
     for c in _rider_conflicts(items, firm, said, twins, names, label, quote, topics):
-        found.setdefault(c.id, c)
+        if _told(c) not in told:  # the same quotes already disagree on this aspect
+            told.add(_told(c))
+            found.setdefault(c.id, c)
     missing = omissions.find_omissions(
         items, loose, texts=texts, label=label, settings=settings, names=names,
         firm=firm,
@@ -101,6 +104,10 @@ def compare(
         candidates=n_candidates,
         events_per_year=_events_per_year(items),
     )
+
+
+def _told(c: Conflict) -> tuple[str, frozenset[tuple[str, str]]]:
+    return c.type, frozenset((cl.source, cl.quote) for cl in c.claims)
 
 
 def _rider_conflicts(
@@ -131,7 +138,7 @@ def _rider_conflicts(
             continue
         family[ctx.index].append(dataclasses.replace(
             it, index=len(items) + n, borrowed=event.id not in said.own_date,
-            lead=quote.previous(event),
+            lead=quote.previous(event), founded=it.founded or ctx.founded,
         ))
     out: list[Conflict] = []
     for link in firm:

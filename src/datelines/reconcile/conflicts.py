@@ -300,8 +300,9 @@ def check_statements(a: Item, b: Item, label: Label, quote: Quote, *, figures_on
             figures.measure(Figure(value=0, text=""), cl.quote) for cl in c.claims
         )
     ]
-    if figures_only or not kin(a, b):
-        return found
+    if figures_only or not kin(a, b) or (a.founded and b.founded
+                                         and not a.founded & b.founded):
+        return found  # another kind of happening, or two bodies founded
     checks = [date_conflict, place_conflict, characterization_conflict]
     if a.persons and b.persons:  # founders listed by name on both sides
         checks.append(actor_conflict)

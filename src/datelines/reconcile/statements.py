@@ -36,6 +36,7 @@ import yaml
 
 from datelines.model import Attribution, DateClaim, Event, Evidence, Figure, Participant
 from datelines.reconcile.conflicts import oppositions
+from datelines.reconcile.dates import date_relation
 from datelines.reconcile.kinds import AGENT_TYPES, groups_in, infer_group, names_a_kind
 from datelines.reconcile.quotes import BOUNDARY
 from datelines.reconcile.similarity import Names, fold
@@ -174,6 +175,17 @@ class _Source:
         after = [e for e in near if e.evidence.start > end]
         return after[0] if after else None
 
+    def telling(self, line: Event) -> str | None:
+        """The extracted event of the source that tells what a dated infobox line
+        says (same kind group, compatible date): the line then rides on it."""
+        group = infer_group(line.kind, "")
+        for e in self.events:
+            if infer_group(e.kind, e.evidence.quote) == group and (
+                date_relation(e.date, line.date).kind == "compatible"
+            ):
+                return e.id
+        return None
+
     def infobox(self) -> set[int]:
         """Statements of the infobox lines; the starts of the lines read."""
         lines = list(INFOBOX_LINE.finditer(self.text))
@@ -200,7 +212,8 @@ class _Source:
                     kind = table()["infobox"]["dates"].get(fold(key).strip()) or title_kind
                     if date is not None and anchor is None:
                         anchor = self._event(start, end, kind, date)
-                        self.out.append((anchor, None, True))
+                        host = self.telling(anchor)
+                        self.out.append((anchor, host, True))
                     continue
                 figures = self.figures(m.start(2), m.end(2))
                 agents = tuple(
@@ -215,7 +228,7 @@ class _Source:
             for r in riders:
                 if anchor is not None:
                     r = r.replace(kind=anchor.kind, date=replace(anchor.date, anchor="inferred"))
-                    self.out.append((r, anchor.id, False))
+                    self.out.append((r, self.telling(anchor) or anchor.id, False))
         return read
 
     def sentences(self, skip: set[int]) -> None:
@@ -247,6 +260,8 @@ class _Source:
                 t.start < at + len(f.text) and at < t.end for t in self.timexes
             ):
                 continue
+            if f.of is None and re.search(r"\bof\s*$", self.text[max(start, at - 4) : at]):
+                continue  # "in groups of six": a size, not a count
             out.append(f)
         return tuple(out)
 
