@@ -164,10 +164,12 @@ def _events(
 
 
 def _summary(doc: Doc, item: events_stage.Found) -> str:
-    """The events stage's wording, else the kind's; never the sentence's own words."""
+    """The events stage's wording, else the kind's; never a run of the sentence's
+    own words (a name alone, "Operation Eternal Light", is no copy)."""
     sentence = " ".join(doc.text[slice(*item.sent)].lower().split())
     for text in (item.summary, summary_of(item)):
-        if text and len(text.split()) > 1 and text.lower() not in sentence:
+        names = {p.name for p in item.participants}
+        if len(text.split()) > 1 and (text in names or text.lower() not in sentence):
             return text
     return summary_of(item)
 

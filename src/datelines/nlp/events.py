@@ -273,6 +273,8 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
     dating: dict[int, list[Timex]] = {}  # final anchor -> its dates
     for i, group in groups.items():
         anchor = anchors[i]
+        if not sent.start <= anchor.i < sent.end:  # parsed into a cut-off caption
+            anchor = next((t for t in sent if t.dep_ == "ROOT"), sent.root)
         if anchor.dep_ == "ROOT" and anchor.pos_ not in ("VERB", "AUX"):
             anchor = next(
                 (t for t in sent if t.dep_ == "ROOT" and t.pos_ == "VERB"), anchor

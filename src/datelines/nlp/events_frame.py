@@ -109,7 +109,8 @@ def _one(token: Token, *, depth: int) -> str | None:
             return found[0]
         return None if token.pos_ == "PRON" else token.text.lower()
     if token.pos_ not in ("NOUN", "PROPN", "NUM"):
-        return None
+        named = [c for c in token.children if c.dep_ == "appos"]
+        return phrase(named[0], depth=depth) if named else None  # "the largest, X"
     words: list[str] = []
     seen: set[int] = set()
     for child in token.lefts:
@@ -200,9 +201,14 @@ def _patient(verb: Token) -> Token | None:
             return verb.head
         return _subject(verb) if verb.dep_ != "advcl" else None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]
-    for conj in (c for c in verb.children if c.dep_ == "conj" and not objects):
-        objects = [c for c in conj.children if c.dep_ == "dobj"]  # "arrested and
-        # imprisoned 60 members"
+    for conj in verb.children:  # "arrested and imprisoned 60 members"
+        if (
+            not objects
+            and conj.dep_ == "conj"
+            and kind_of_lemma(conj.lemma_) == kind_of_lemma(verb.lemma_)
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in conj.children)
+        ):
+            objects = [c for c in conj.children if c.dep_ == "dobj"]
     return objects[0] if objects else None
 
 
@@ -250,6 +256,12 @@ def summarize(
             and lemma(anchor) in light_verbs()
         ):
             patient = None  # "took place", "set the stage"
+            if agent and any(
+                kind_of_lemma(w, noun=True) == kind for w in agent.lower().split()
+            ):
+                text = agent  # "Operation X took place"
+            elif agent:
+                text = f"{_head(kind.says)} by {agent}"
         if done is not None and done.lemma_ in _BOUNDARIES and not generic:
             text = f"{done.lower_} of {_head(kind.says)}"  # "was the beginning of"
             patient = agent = None

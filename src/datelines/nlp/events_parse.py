@@ -57,7 +57,29 @@ def sentences(doc: Doc) -> list[Span]:
             out[-1] = doc[prev.start : sent.end]
         else:
             out.append(sent)
-    return out
+    return [_uncaptioned(sent) for sent in out]
+
+
+_OPENERS = frozenset({"in", "on", "by", "during", "after", "since", "from", "at"})
+
+
+def _uncaptioned(sent: Span) -> Span:
+    """The sentence without an image caption glued before it ("... Conference-July
+    2019 In 2016, an effort ..."): a capitalized opener inside the sentence, after a
+    word with no punctuation, followed by a date, starts the real sentence."""
+    for token in sent[1:]:
+        before = sent.doc[token.i - 1]
+        after = sent.doc[token.i + 1] if token.i + 1 < len(sent.doc) else None
+        if (
+            token.is_title
+            and token.lower_ in _OPENERS
+            and not before.is_punct
+            and after is not None
+            and after.ent_type_ == "DATE"
+            and token.i + 1 < sent.end
+        ):
+            return sent.doc[token.i : sent.end]
+    return sent
 
 
 def block_kind(blocks: Iterable[Any], offset: int) -> str:
@@ -365,7 +387,9 @@ def _is_place(ent: Span) -> bool:
     """A place the event happens in or moves from/to: the object of a place
     preposition, or of a verb of leaving ("fled Iran", "left France")."""
     root = ent.root
-    while root.dep_ in ("conj", "appos") and root.head.i != root.i:  # "in Tarn, Vell and Lisk"
+    while (
+        root.dep_ in ("conj", "appos") and root.head.i != root.i
+    ):  # "in Tarn, Vell and Lisk"
         root = root.head
     head = root.head
     if root.dep_ == "dobj" and head.lemma_ in _LEAVING:
