@@ -42,6 +42,7 @@ from datelines.reconcile.kinds import (
     infer_group,
     is_once,
     kind_group,
+    names_a_kind,
 )
 from datelines.reconcile.settings import CompareSettings
 from datelines.reconcile.similarity import Names, Wording, fold
@@ -264,6 +265,8 @@ def score(
     else:
         date_term = 0.0
     once = same_kind and is_once(a.event.kind) and raw_shared > 0 and words >= 0.15
+    if kind >= 0.5 and words >= 0.15 and named_happening(a, b):
+        once = True  # "Operation Eternal Light" in both: one happening, whatever the dates
     bonus = 0.0
     if a.founded & b.founded:  # both found (create, establish) the same body, which
         once, bonus = True, 0.15  # happens once: as telling as a shared rare name
@@ -273,6 +276,16 @@ def score(
     value = 0.3 * kind + 0.25 * name_score + 0.45 * words + date_term + bonus
     gap = rel.gap_days if rel.kind == "conflict" else 0
     return Link(a.index, b.index, max(0.0, min(1.0, value)), words, same_kind, gap)
+
+
+def named_happening(a: Item, b: Item) -> bool:
+    """Both events name the same named happening: a name holding a word that names a
+    kind of event ("the Tay Bridge disaster", "Operation Sealion")."""
+    return any(
+        names_a_kind(word)
+        for key in set(a.names) & set(b.names)
+        for word in fold(a.names[key]).split()
+    )
 
 
 def link_all(
