@@ -46,6 +46,10 @@ SUMMARIES = [
         "Beginning of crackdown",
     ),
     ("In 1916 the weavers left France for good.", "Weavers leave France"),
+    (
+        "In 1937 the council decided to revoke the ban on the Kell League.",
+        "Council revokes ban on Kell League",
+    ),
     ("The largest, Operation Red Mill, took place in May 1941.", "Operation Red Mill"),
     ("In 1940 the monarchy fell, and the colonels seized control.", "Monarchy falls"),
     (

@@ -238,6 +238,11 @@ def summarize(
     kind's own wording) when the parse names nobody."""
     text = ""
     generic = kind.kind == "event"
+    if lemma(anchor) in light_verbs():  # "decided to revoke": told by "revoke"
+        for child in anchor.children:
+            if child.dep_ == "xcomp" and kind_of_lemma(child.lemma_) == kind:
+                anchor = child
+                break
     if anchor.pos_ in ("VERB", "AUX"):
         agent, patient, complement = frame(anchor)
         doer, done = _agent(anchor), _patient(anchor)
@@ -288,7 +293,7 @@ def summarize(
         elif agent:
             text = f"{agent} {said}"
     elif kind_of_lemma(anchor.lemma_, noun=True) is not None:
-        told = phrase(anchor)
+        told = _one(anchor, depth=0)
         owner = [c for c in anchor.children if c.dep_ == "poss" and entity_of(c)]
         ent = entity_of(owner[0]) if owner else None
         if ent is not None:  # "the Shah's purge", "Mbeki's resignation"
