@@ -383,7 +383,8 @@ def firm_links(
             return False
         if a.event.source == b.event.source:  # two passages of one account: stricter
             return (
-                a.group == b.group and bool(set(a.names) & set(b.names))
+                (a.group == b.group or a.group in b.groups or b.group in a.groups)
+                and bool(set(a.names) & set(b.names))
                 and link.wording >= settings.internal_wording
             )
         return True
