@@ -163,8 +163,8 @@ def _subject(verb: Token) -> Token | None:
                 if child.tag_ in ("WP", "WDT") and token.dep_ == "relcl":
                     return token.head  # "Mandela, who walked out"
                 return child
-        if token.dep_ == "relcl":
-            return token.head
+        if token.dep_ == "relcl" or (token.dep_ == "acl" and token.tag_ == "VBG"):
+            return token.head  # "changes beginning in 1989"
         if token.dep_ not in ("conj", "xcomp", "advcl") or token.head.i == token.i:
             return None
         token = token.head
