@@ -1,0 +1,170 @@
+"""Statements (our own words): infobox lines and sentences no event covers are compared
+through the event they go on about; each rule of reconcile/statements.py has a case."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from datelines.model import DateClaim, Entity, Event, Evidence, Figure, Source
+from datelines.reconcile import CompareSettings, compare
+from datelines.reconcile.statements import INFOBOX_LINE, key_use, split_list, table
+
+A = Source(id="A", path="guild-history.txt", sha256="a")
+B = Source(id="B", path="guild-encyclopedia.txt", sha256="b")
+PEOPLE = [
+    Entity(id="person/ada-brook", name="Ada Brook", type="PERSON"),
+    Entity(id="person/tom-hale", name="Tom Hale", type="PERSON"),
+    Entity(id="person/jo-lee", name="Jo Lee", type="PERSON"),
+    Entity(id="org/weavers-guild", name="Weavers' Guild", type="ORG"),
+]
+
+
+def event(id: str, source: str, text: str, quote: str, value: str, kind: str,
+          figures: tuple[Figure, ...] = ()) -> Event:
+    start = text.index(quote)
+    return Event(
+        id=id, source=source, kind=kind, summary=quote[:50],
+        date=DateClaim(value=value, text=value),
+        evidence=Evidence(quote=quote, start=start, end=start + len(quote)),
+        figures=figures,
+    )
+
+
+def run(texts: dict[str, str], events: list[Event], **settings: bool) -> list[tuple[str, ...]]:
+    result = compare([A, B], events, entities=PEOPLE, texts=texts,
+                     settings=CompareSettings(resolve_entities=False, **settings))
+    return [(c.type, *sorted(cl.quote for cl in c.claims)) for c in result.conflicts]
+
+
+HISTORY = (
+    "Weavers' Guild\n\n"
+    "It was in a hard decade that Ada Brook and Tom Hale founded the Weavers' Guild. "
+    "On 4 May 1902 the two weavers set out to unite the mills.\n\n"
+    "The great strike of the guild began on 2 June 1911. "
+    "Over a single summer of strike the police arrested more than 3,000 weavers.\n"
+)
+ENCYCLOPEDIA = (
+    "Weavers' Guild\n\n"
+    "Founders: Ada Brook, Tom Hale, Jo Lee\n"
+    "Founded: 5 May 1902 (1902-05-05)\n"
+    "Members: 9,000\n\n"
+    "The Weavers' Guild was founded on 5 May 1902 by mill hands.\n\n"
+    "The guild strike started on 2 June 1911 and lasted about five months. "
+    "The exact number arrested is disputed. "
+    "Some observers put the number at 900; others say up to 1,200 weavers were arrested.\n"
+)
+
+
+def history_events() -> list[Event]:
+    return [
+        event("a1", "A", HISTORY, "On 4 May 1902 the two weavers set out to unite the mills.",
+              "1902-05-04", "founding"),
+        event("a2", "A", HISTORY, "The great strike of the guild began on 2 June 1911.",
+              "1911-06-02", "strike"),
+    ]
+
+
+def encyclopedia_events() -> list[Event]:
+    return [
+        event("b1", "B", ENCYCLOPEDIA,
+              "The Weavers' Guild was founded on 5 May 1902 by mill hands.",
+              "1902-05-05", "founding"),
+        event("b2", "B", ENCYCLOPEDIA,
+              "The guild strike started on 2 June 1911 and lasted about five months.",
+              "1911-06-02", "strike"),
+    ]
+
+
+TEXTS = {"A": HISTORY, "B": ENCYCLOPEDIA}
+
+
+@pytest.fixture(scope="module")
+def found() -> list[tuple[str, ...]]:
+    return run(TEXTS, history_events() + encyclopedia_events())
+
+
+def test_founders_line_against_the_sentence_that_names_the_founders(
+    found: list[tuple[str, ...]],
+) -> None:
+    assert (
+        "actor",
+        "Founders: Ada Brook, Tom Hale, Jo Lee",
+        "It was in a hard decade that Ada Brook and Tom Hale founded the Weavers' Guild.",
+    ) in found
+
+
+def test_undated_sentence_borrows_the_date_of_its_event(found: list[tuple[str, ...]]) -> None:
+    # "a single summer" cannot hold five months from 2 June: the sentence states its own
+    # season, and rides on the strike event it goes on about
+    assert (
+        "date",
+        "Over a single summer of strike the police arrested more than 3,000 weavers.",
+        "The guild strike started on 2 June 1911 and lasted about five months.",
+    ) in found
+
+
+def test_each_clause_of_an_estimate_is_its_own_claim(found: list[tuple[str, ...]]) -> None:
+    quotes = {q for c in found if c[0] == "figure" for q in c[1:]}
+    assert "others say up to 1,200 weavers were arrested." in quotes
+    # "put the number at 900": the number of what the sentence before counts
+    assert "Some observers put the number at 900" in quotes
+
+
+def test_statements_can_be_switched_off() -> None:
+    found = run(TEXTS, history_events() + encyclopedia_events(), statements=False)
+    assert not any("Founders:" in q for c in found for q in c[1:])
+
+
+def test_dated_infobox_line_stands_alone_when_no_event_tells_it() -> None:
+    # B has no founding sentence: its "Founded:" line is aligned like an event
+    events = history_events() + encyclopedia_events()[1:]
+    found = run(TEXTS, events)
+    assert any(c[0] == "date" and "Founded: 5 May 1902 (1902-05-05)" in c for c in found)
+
+
+def test_compatible_statements_are_not_flagged() -> None:
+    text_b = ENCYCLOPEDIA.replace("5 May 1902", "May 1902").replace("(1902-05-05)", "")
+    text_b = text_b.replace(", Jo Lee", "").replace("up to 1,200", "more than 2,500")
+    text_b = text_b.replace("at 900", "at 3,400").replace("lasted about five months", "ended")
+    events = history_events() + [
+        event("b1", "B", text_b, "The Weavers' Guild was founded on May 1902 by mill hands.",
+              "1902-05", "founding"),
+        event("b2", "B", text_b, "The guild strike started on 2 June 1911 and ended.",
+              "1911-06-02", "strike"),
+    ]
+    assert run({"A": HISTORY, "B": text_b}, events) == []
+
+
+def test_named_happening_aligns_despite_dates() -> None:
+    text_a = "Operation Lantern was fought from 2 to 5 March 1917 near the river.\n"
+    text_b = "Operation Lantern would be launched on 26 March 1917 against the river forts.\n"
+    named = [*PEOPLE, Entity(id="org/operation-lantern", name="Operation Lantern", type="ORG")]
+    events = [
+        event("a1", "A", text_a, text_a.strip(), "1917-03-02", "military_operation"),
+        event("b1", "B", text_b, text_b.strip(), "1917-03-26", "battle"),
+    ]
+    result = compare([A, B], events, entities=named, texts={"A": text_a, "B": text_b})
+    assert [c.type for c in result.conflicts] == ["date"]
+
+
+@pytest.mark.parametrize("example", table()["infobox"]["examples"])
+def test_infobox_examples(example: dict[str, str]) -> None:
+    m = INFOBOX_LINE.match(example["line"])
+    assert m is not None
+    assert m.group(1).lower() == example["key"]
+    use = key_use(m.group(1))
+    assert (use or "figures") == example["use"]
+    if use in ("agents", "places"):
+        assert "; ".join(split_list(m.group(2))) == example["value"]
+    else:
+        assert example["value"] in m.group(2)
+
+
+def test_attribution_example() -> None:
+    from datelines.reconcile.statements import attributed
+
+    sentence, expected = table()["attribution_example"]
+    assert attributed(sentence) is expected
+    assert re.search(r"\w", sentence)
