@@ -268,11 +268,11 @@ class _Source:
     def _sentence(self, s: int, e: int) -> None:
         sentence = self.text[s:e]
         date = self._date(s, e)
-        named = sorted(groups_in(sentence))
-        if date is not None and named and date.granularity in ("day", "month") and (
+        kinds_named = sorted(groups_in(sentence))
+        if date is not None and kinds_named and date.granularity in ("day", "month") and (
             date.anchor == "explicit"
         ):
-            kind = min(named, key=lambda g: _first(sentence, g))
+            kind = min(kinds_named, key=lambda g: _first(sentence, g))
             self.out.append((self._event(s, e, kind, date), None, True))
             return
         ctx = self.context(s, e, sentence)
