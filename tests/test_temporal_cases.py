@@ -415,3 +415,53 @@ def test_may_and_march_as_words_are_not_months() -> None:
 )
 def test_look_alikes_are_not_timexes(text: str) -> None:
     assert tag(text, mode="news", dct="2000-01-01") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Guards shot two and 1000 arrested near the square.",
+        "Officials said 1200 detained in the raid.",
+        "Some 1500 strikers marched.",
+        "Arrested: 1000",
+        "Killed: 1300-plus",
+        "At least 40 died and 1100 were wounded.",
+        "After the fall of Mossadegh the army ruled.",
+        "The Fall of Ceausescu",
+    ],
+)
+def test_counts_and_event_nouns_are_not_dates(text: str) -> None:
+    assert tag(text, mode="narrative") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        ("In 1000 BC the town was walled.", ["BC1000"]),
+        ("By 1500 the port had doubled.", ["1500"]),
+        ("Between 1975 and 1976 armed bands grew.", ["1975", "1976"]),
+        ("Around 1980 prices climbed.", ["1980"]),
+        ("In the fall of 1956 the revolt began.", ["1956-FA"]),
+    ],
+)
+def test_years_near_count_words_stay_years(text: str, values: list[str]) -> None:
+    assert [t.value for t in tag(text, mode="narrative")] == values
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "Both sides argued over the 1949 armistice lines.",
+        "He promised a return to the March 3, 1949 boundary.",
+        "They spoke of the line of “March 3, 1949,” when the guns fell silent.",
+    ],
+)
+def test_a_date_naming_a_thing_does_not_move_the_story(middle: str) -> None:
+    text = f"Envoys met in May 1995. {middle} That August a draft was ready."
+    found = {t.text: t.value for t in tag(text, mode="narrative")}
+    assert found["August"] == "1995-08"
+
+
+def test_a_dated_happening_still_moves_the_story() -> None:
+    text = "Talks began in 1990. The first of the 1992 offensives came in June."
+    assert tag(text, mode="narrative")[-1].value == "1992-06"

@@ -1,7 +1,7 @@
 """Word tables and compiled rules of the temporal tagger, read from ``data/``.
 
 Stage: ``nlp.temporal``. Consumes ``data/lexicon.yaml`` (months, weekdays, seasons,
-parts of day, units, number words, decades, holidays, tense cues) and
+parts of day, units, number words, decades, holidays, tense cues, count cues) and
 ``data/rules.yaml`` (patterns written with ``{MACRO}`` placeholders); produces one
 immutable :class:`Lexicon` with the tables as lookups and every rule compiled.
 
@@ -58,6 +58,12 @@ class Lexicon:
     context_mods: dict[str, str]
     future_cues: frozenset[str]
     past_cues: frozenset[str]
+    count_cues: frozenset[str]  # words before a number that make it a count
+    count_round_only: frozenset[str]  # ... but only for a round hundred
+    count_labels: frozenset[str]  # "Arrested: 1000"
+    not_plural: frozenset[str]  # words ending in -s that are no counted nouns
+    not_nouns: frozenset[str]  # function words: "the 1967 borders" vs "the 1967 and"
+    event_nouns: frozenset[str]  # "the 1777 campaign" still dates the story
     rules: tuple[Rule, ...]
     trim_leading: tuple[re.Pattern[str], ...]
     tables: dict[str, dict[str, Any]]  # every table with its example, for tests
@@ -257,6 +263,12 @@ def lexicon() -> Lexicon:
         context_mods=dict(rules["context_mods"]["entries"]),
         future_cues=frozenset(lex["tense"]["future"]),
         past_cues=frozenset(lex["tense"]["past"]),
+        count_cues=frozenset(lex["counts"]["cues"]),
+        count_round_only=frozenset(lex["counts"]["round_only"]),
+        count_labels=frozenset(lex["counts"]["labels"]),
+        not_plural=frozenset(lex["counts"]["not_plural"]),
+        not_nouns=frozenset(lex["attributive"]["not_nouns"]),
+        event_nouns=frozenset(lex["attributive"]["event_nouns"]),
         rules=compiled,
         trim_leading=tuple(
             re.compile(p, re.IGNORECASE) for p in rules["trim_leading"]["entries"]

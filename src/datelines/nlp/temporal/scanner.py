@@ -96,7 +96,7 @@ def _plausible(text: str, found: Found) -> bool:
     if rule in ("year", "modded_year", "year_era") and groups.get("year"):
         if before.endswith(("$", "#", "No. ")) or after.startswith(("+", "%")):
             return False
-        if _COUNTED.match(after):
+        if _COUNTED.match(after) or _is_count(text, found):
             return False
     season = groups.get("season", "")
     if season.lower() in ("fall", "spring") and not (
@@ -144,6 +144,51 @@ def _plausible(text: str, found: Found) -> bool:
     if groups.get("hour") and int(groups["hour"]) > 24:
         return False
     return True
+
+
+_PARTICIPLE = re.compile(r"^ (?:were |was |had been |have been )?[a-z]{3,}ed\b")
+_PLURAL = re.compile(r"^ ([a-z]{3,}s)\b")
+_LABEL = re.compile(r"(?:^|\n|[|;]\s*)\s*([A-Za-z]+)\s*:\s*$")
+_CUE = re.compile(r"\b([a-z]+(?: [a-z]+)?)\s*$")
+
+
+def _is_count(text: str, found: Found) -> bool:
+    """A bare number in the year range used as a count: "1000 arrested".
+
+    A count word before it and a participle or a plural noun after it
+    ("and 1000 arrested", "some 1500 protesters"), a count label ("Killed: 1000"),
+    or "1000-plus". The cue words are the ``counts`` table of ``lexicon.yaml``.
+    """
+    if found.groups.get("era"):
+        return False  # "1000 BC"
+    lex = lexicon()
+    year_start, year_end = found.spans["year"]
+    if year_end != found.end:
+        return False
+    lead = text[max(0, year_start - 30) : year_start]
+    after = text[found.end : found.end + 30]
+    if re.match(r"^(?:-| )plus\b|^ or more\b", after):
+        return True
+    label = _LABEL.search(lead)
+    if label and label.group(1).lower() in lex.count_labels:
+        return True
+    words = lead.lower().replace(",", " and ").split()
+    cue = next(
+        (c for c in (" ".join(words[-2:]), " ".join(words[-1:])) if c in lex.count_cues),
+        None,
+    )
+    if cue is None:
+        return False
+    if cue in ("and", "or") and len(words) > 1:
+        prior = words[-2].strip(".")
+        if prior.isdigit() or prior in lex.months or prior.endswith("s"):
+            return False  # "in 1945 and 1946 elections", "the 1970s and 1980 ..."
+    if _PARTICIPLE.match(after):
+        return True
+    plural = _PLURAL.match(after)
+    if plural is None or plural.group(1) in lex.not_plural:
+        return False
+    return cue not in lex.count_round_only or found.groups["year"].endswith("00")
 
 
 def scan(text: str, *, mode: str = "narrative") -> list[Found]:

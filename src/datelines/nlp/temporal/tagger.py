@@ -259,7 +259,11 @@ def tag(
                 if heading not in seen_heading:
                     seen_heading.add(heading)
                     story.update(value, found.text, "heading")
-            elif _moves_anchor(spec, value, story, found.start - sent[0]):
+            elif _moves_anchor(spec, value, story, found.start - sent[0]) and not (
+                story.mode == "narrative"
+                and story.context is not None  # with no anchor, better than none
+                and _names_something(text, found)
+            ):
                 story.update(value, found.text, "relative")
     _fill_times(text, out, times, story)
     return _ranges(text, out)
@@ -303,6 +307,35 @@ def _moves_anchor(spec: Spec, value: str, story: _Story, offset: int) -> bool:
 
 
 ASIDE = 30  # characters from the sentence start
+_OPEN_QUOTE = re.compile(r"[\"“‘']$")
+_CLOSE_QUOTE = re.compile(r"^[,.]?[\"”’']")
+_NOUN_AFTER = re.compile(r"^ ([a-z][a-z-]+)\b")
+_DETERMINER = re.compile(r"(?:\b(?:the|a|an)|'s|’s)\s+$", re.IGNORECASE)
+
+
+def _names_something(text: str, found: Found) -> bool:
+    """A date used as a name, not as the time of the story: it keeps its value but
+    does not become the anchor ("the 1967 borders", "the June 4, 1967 line", a quoted
+    “June 4, 1967”).
+
+    >>> from datelines.nlp.temporal.scanner import scan
+    >>> t = "They spoke of the 1967 borders in 1994."
+    >>> [_names_something(t, f) for f in scan(t)]
+    [True, False]
+    """
+    before = text[max(0, found.start - 12) : found.start]
+    after = text[found.end : found.end + 30]
+    if _OPEN_QUOTE.search(before) and _CLOSE_QUOTE.match(after):
+        return True
+    noun = _NOUN_AFTER.match(after)
+    lex = lexicon()
+    return bool(
+        noun
+        and _DETERMINER.search(before)
+        and noun.group(1) not in lex.not_nouns
+        and noun.group(1) not in lex.event_nouns
+        and noun.group(1).removesuffix("s") not in lex.event_nouns
+    )
 
 
 def _fill_times(text: str, out: list[Timex],
