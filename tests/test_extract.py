@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -176,3 +177,22 @@ def test_every_corpus_file_extracts_with_exact_evidence(shared, nlp) -> None:  #
             assert event.date.start is None or event.date.start <= (
                 event.date.end or "9"
             )
+            _assert_general(event)
+
+
+def _assert_general(event) -> None:  # type: ignore[no-untyped-def]
+    """What holds on any document: trimmed evidence, no infobox line, a summary of
+    more than a bare kind, in the tool's words."""
+    quote = event.evidence.quote
+    assert quote == quote.strip(), quote
+    assert not re.match(r"^[A-Z][\w ()/-]{0,40}:\s", quote) or quote[-1] in ".!?", quote
+    assert not event.summary.startswith(("Event", "Meeting involving")), event.summary
+    assert event.kind != "event" or len(event.summary.split()) > 1, event.summary
+
+
+def test_every_sample_file_extracts_general_events(sample_dir, nlp) -> None:  # type: ignore[no-untyped-def]
+    for path in sorted(sample_dir.glob("*.md")):
+        extraction = extract(read(path), nlp=nlp)
+        assert extraction.events, path.name
+        for event in extraction.events:
+            _assert_general(event)

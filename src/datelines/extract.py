@@ -169,7 +169,8 @@ def _summary(doc: Doc, item: events_stage.Found) -> str:
     sentence = " ".join(doc.text[slice(*item.sent)].lower().split())
     for text in (item.summary, summary_of(item)):
         names = {p.name for p in item.participants}
-        if len(text.split()) > 1 and (text in names or text.lower() not in sentence):
+        copied = re.search(rf"\b{re.escape(text.lower())}\b", sentence)
+        if len(text.split()) > 1 and (text in names or not copied):
             return text
     return summary_of(item)
 
