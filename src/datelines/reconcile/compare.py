@@ -28,6 +28,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datelines.model import Entity, Event, Mention, Source
 from datelines.reconcile import align, conflicts, omissions, statements
 from datelines.reconcile.align import Item
+from datelines.reconcile.dates import date_relation
 from datelines.reconcile.quotes import QuoteFinder
 from datelines.reconcile.settings import CompareSettings
 from datelines.reconcile.similarity import Names
@@ -149,12 +150,38 @@ def _rider_conflicts(
                 if x.index in (link.a,) and y.index in (link.b,):
                     continue
                 out += conflicts.check_statements(x, y, label, quote)
+    for x, y in _one_account_pairs(items, family):
+        out += conflicts.check_statements(x, y, label, quote, figures_only=True)
+    return out
+
+
+def _one_account_pairs(
+    items: Sequence[Item], family: Mapping[int, list[Item]]
+) -> list[tuple[Item, Item]]:
+    """Pairs inside one account whose figures may contradict each other: a statement
+    and its context or another statement of it, or a statement and an event (or its
+    statements) of the same kind group with a compatible date ("up to 5,000 killed"
+    and "at least 30,000 killed" told of the same executions)."""
+    pairs: list[tuple[Item, Item]] = []
     for ctx_index, members in family.items():
         group = [items[ctx_index], *members]
-        for i, x in enumerate(group):
-            for y in group[i + 1 :]:
-                out += conflicts.check_statements(x, y, label, quote, figures_only=True)
-    return out
+        pairs += [(x, y) for i, x in enumerate(group) for y in group[i + 1 :]]
+    by_source: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for it in items:
+        by_source[it.event.source, it.group].append(it.index)
+    for indexes in by_source.values():
+        for i, ci in enumerate(indexes):
+            for cj in indexes[i + 1 :]:
+                if ci not in family and cj not in family:
+                    continue
+                a, b = items[ci], items[cj]
+                if date_relation(a.event.date, b.event.date).kind != "compatible":
+                    continue
+                pairs += [
+                    (x, y) for x in (a, *family.get(ci, [])) for y in (b, *family.get(cj, []))
+                    if x.index != ci or y.index != cj
+                ]
+    return pairs
 
 
 def resolve_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:
