@@ -42,23 +42,28 @@ from datelines.nlp.events_lexicon import (
     trigger_kind,
     verb_kind,
 )
+from datelines.nlp.events_merge import (
+    aspect_kind,
+    merge_nested,
+    merge_told_twice,
+    named_event,
+    sharpen,
+    specificity,
+)
 from datelines.nlp.events_parse import (
-    block_index,
-    block_kind,
     clause_span,
     counted,
     dated_elsewhere,
     find_anchor,
     hypothetical,
-    is_field,
     main_verbs,
     names_a_thing,
     participants_of,
     past_fact,
     places_of,
     relation_of,
-    sentences,
 )
+from datelines.nlp.events_text import block_index, block_kind, is_field, sentences
 from datelines.nlp.temporal import Timex, bounds
 
 
@@ -87,10 +92,6 @@ def usable(timex: Timex) -> bool:
     value = str(getattr(timex, "value", "") or "")
     kind = str(getattr(timex, "type", "DATE") or "DATE")
     return kind in ("DATE", "TIME") and len(value) >= 2 and value[:2].isdigit()
-
-
-def _specificity(timex: Timex) -> int:
-    return len(timex.value.split("T")[0])
 
 
 def detect(
@@ -125,7 +126,7 @@ def detect(
         ]
         recurring = any(t.type == "SET" for t in inside)  # "met every week"
         if kind in ("heading", "title"):
-            heading = max(own, key=_specificity) if own else None
+            heading = max(own, key=specificity) if own else None
             current, last, told, since = heading, None, None, -1
             continue
         if kind == "caption" or is_field(doc, blocks, sent.start_char):
@@ -279,7 +280,7 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
             anchor = next(
                 (t for t in sent if t.dep_ == "ROOT" and t.pos_ == "VERB"), anchor
             )  # a fragment the parser split off its verb
-        if hypothetical(anchor) or _named_event(anchor, group):
+        if hypothetical(anchor) or named_event(anchor, group):
             continue
         if anchor.pos_ in ("VERB", "AUX") and (
             is_context(anchor)
@@ -294,12 +295,12 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
         if kind is None and anchor.pos_ not in ("VERB", "AUX"):
             continue  # a verbless line ("September 28, 2012") dates, tells nothing
         if kind is None:
-            kind, strength = _aspect_kind(anchor)
-        events.append((anchor, kind, strength, max(group, key=_specificity)))
+            kind, strength = aspect_kind(anchor)
+        events.append((anchor, kind, strength, max(group, key=specificity)))
         dating.setdefault(anchor.i, []).extend(group)
-    kept = _merge_told_twice(_merge_nested(events))
+    kept = merge_told_twice(merge_nested(events))
     spare = [t for t in own if not any(t in dating[e[0].i] for e in kept)]
-    events = _sharpen(kept, spare)
+    events = sharpen(kept, spare)
     tokens = [e[0] for e in events]
     out = []
     for anchor, kind, strength, timex in events:
@@ -357,109 +358,10 @@ def _unparsed(sent: Span, own: Sequence[Timex]) -> Found:
         (sent.start_char, sent.end_char),
         kind,
         "",
-        max(own, key=_specificity),
+        max(own, key=specificity),
         "explicit",
         0.6,
     )
-
-
-def _named_event(anchor: Token, group: Sequence[Timex]) -> bool:
-    """ "the 1979 Revolution" inside another statement: a year that is part of a
-    capitalized event name refers to a known event rather than telling it."""
-    if anchor.pos_ not in ("NOUN", "PROPN") or not anchor.text[:1].isupper():
-        return False
-    if any(len(t.value) != 4 for t in group):
-        return False
-    return anchor.dep_ in ("pobj", "poss") and not any(
-        c.dep_ == "relcl" for c in anchor.children
-    )
-
-
-def _merge_nested(
-    events: list[tuple[Token, Kind, float, Timex]],
-) -> list[tuple[Token, Kind, float, Timex]]:
-    """Two triggers of one sentence whose dates nest (1988 and July 28, 1988), one
-    inside the other's phrase, tell one happening: keep the more specific."""
-    keep = list(events)
-    for a in events:
-        for b in events:
-            if a is b or a not in keep or b not in keep:
-                continue
-            nested = (
-                len(a[3].value) >= 4
-                and b[3].value.startswith(a[3].value)
-                and len(b[3].value) > len(a[3].value)
-            )  # a decade holds many happenings
-            if nested and (a[0] in b[0].subtree or b[0] in a[0].subtree):
-                keep.remove(a)
-    return sorted(keep, key=lambda e: e[0].i)
-
-
-_ASPECTUAL = frozenset({"start", "begin", "commence"})
-
-
-def _aspect_kind(verb: Token) -> tuple[Kind, float]:
-    """ "The purges happened all over Tarn, beginning in July": a subjectless
-    beginning tells the happening its clause names, by its subject or its noun."""
-    if verb.lemma_ in _ASPECTUAL and not any(
-        c.dep_ in ("nsubj", "nsubjpass") for c in verb.children
-    ):
-        head = verb.head
-        nouns = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if not nouns and head.dep_ == "conj":  # "happened ... and lasted, beginning"
-            nouns = [c for c in head.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        for noun in [head, *nouns] if verb.dep_ == "acl" else nouns:
-            kind = kind_of_lemma(noun.lemma_, noun=True)
-            if noun.pos_ in ("NOUN", "PROPN") and kind is not None:
-                return kind, 0.8
-    return GENERIC, 0.7
-
-
-def _merge_told_twice(
-    events: list[tuple[Token, Kind, float, Timex]],
-) -> list[tuple[Token, Kind, float, Timex]]:
-    """One happening told twice in a sentence is one event: the same kind on the
-    same date ("the 20 May protests ... a protest organized by the union on 20
-    May"), keeping the verb; and a subjectless "starting on July 19" that gives the
-    sentence's event its first day ("the 1930 purges ..., starting on 19 July")."""
-    out = list(events)
-    for a in events:
-        for b in events:
-            if a is b or a not in out or b not in out:
-                continue
-            same = a[1] is b[1] and a[1] is not GENERIC and a[3].value == b[3].value
-            if same and a[0].pos_ in ("NOUN", "PROPN") and b[0].pos_ == "VERB":
-                out.remove(a)
-            elif (
-                a[1] is not GENERIC
-                and a[0].pos_ in ("NOUN", "PROPN")
-                and b[0].lemma_ in _ASPECTUAL
-                and b[0].dep_ in ("acl", "advcl")
-                and not any(c.dep_ == "nsubj" for c in b[0].children)
-                and b[3].value.startswith(a[3].value)
-            ):
-                out[out.index(a)] = (a[0], a[1], a[2], b[3])
-                out.remove(b)
-    return out
-
-
-def _sharpen(
-    events: list[tuple[Token, Kind, float, Timex]], spare: Sequence[Timex]
-) -> list[tuple[Token, Kind, float, Timex]]:
-    """Give an event the more specific date of its sentence that nests in its own
-    ("the 1988 Massacre" on "July 28, 1988") when that date dates no other event
-    (``spare``: the dates of the sentence's states)."""
-    out = []
-    for anchor, kind, strength, timex in events:
-        finer = [
-            t
-            for t in spare
-            if t.value.startswith(timex.value) and len(t.value) > len(timex.value)
-        ]
-        out.append(
-            (anchor, kind, strength, max(finer, key=_specificity, default=timex))
-        )
-    return out
 
 
 def _undated_trigger(

@@ -109,8 +109,8 @@ def _one(token: Token, *, depth: int) -> str | None:
             return found[0]
         return None if token.pos_ == "PRON" else token.text.lower()
     if token.pos_ not in ("NOUN", "PROPN", "NUM"):
-        named = [c for c in token.children if c.dep_ == "appos"]
-        return phrase(named[0], depth=depth) if named else None  # "the largest, X"
+        appos = [c for c in token.children if c.dep_ == "appos"]
+        return phrase(appos[0], depth=depth) if appos else None  # "the largest, X"
     words: list[str] = []
     seen: set[int] = set()
     for child in token.lefts:
