@@ -465,3 +465,30 @@ def test_a_date_naming_a_thing_does_not_move_the_story(middle: str) -> None:
 def test_a_dated_happening_still_moves_the_story() -> None:
     text = "Talks began in 1990. The first of the 1992 offensives came in June."
     assert tag(text, mode="narrative")[-1].value == "1992-06"
+
+
+@pytest.mark.parametrize(
+    "middle",
+    [
+        "It reached the bridge, which it had last held in March 1911.",
+        "It reached the bridge (first built in March 1911) at dusk.",
+        "The garrison, who had surrendered in March 1911, watched.",
+    ],
+)
+def test_a_flashback_aside_keeps_the_main_thread(middle: str) -> None:
+    text = f"On 2 June 1918 the column marched east. {middle} Six days later it rested."
+    assert tag(text, mode="narrative")[-1].value == "1918-06-08"
+
+
+def test_a_flashback_told_as_the_main_clause_moves_the_story() -> None:
+    text = (
+        "On 2 June 1918 the column marched east. In March 1911 it was raised. "
+        "Six days later it drilled."
+    )
+    assert tag(text, mode="narrative")[-1].value == "1911-03-XX"
+
+
+def test_a_month_range_in_an_infobox_starts_at_its_first_month() -> None:
+    found = tag("Date: March–October 1977\nPlace: the delta", mode="narrative")
+    assert (found[0].value, found[0].end_value) == ("1977-03", "1977-10")
+    assert found[1].value == "1977-10"

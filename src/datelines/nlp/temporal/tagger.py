@@ -35,6 +35,7 @@ from datelines.nlp.temporal.resolve import (
     shift_value,
 )
 from datelines.nlp.temporal.scanner import Found, scan
+from datelines.nlp.temporal.story import Story, moves_anchor
 from datelines.nlp.temporal.timex import Timex
 
 __all__ = ["tag"]
@@ -45,9 +46,6 @@ _WORD = re.compile(r"[A-Za-z']+")
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
 _CALENDAR_SETS = {"daily": "XXXX-XX-XX", "nightly": "XXXX-XX-XXTNI", "weekly": "XXXX-WXX",
                   "monthly": "XXXX-XX", "annually": "XXXX", "yearly": "XXXX"}  # fmt: skip
-_STRONG_DCT = {"ago", "hence", "from now"}
-_DEICTIC = {"yesterday", "today", "tomorrow", "the day before yesterday",
-            "the day after tomorrow", "tonight"}  # fmt: skip
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -88,40 +86,8 @@ def _context_mod(text: str, start: int) -> str | None:
     return lexicon().context_mods[m.group(1).lower()] if m else None
 
 
-class _Story:
-    """The reading state: the document date and the last anchor the text gave."""
-
-    def __init__(self, dct: str | None, mode: str) -> None:
-        self.mode = mode
-        self.dct = Reference(dct, dct, "document") if dct and point(dct) else None
-        self.context: Reference | None = None
-
-    def base(self, spec: Spec, found: Found) -> Reference | None:
-        groups = {k: v.lower() for k, v in found.groups.items()}
-        strong = groups.get("dir") in _STRONG_DCT or groups.get("named") in _DEICTIC
-        if self.mode == "news":
-            quarter = self.context is not None and "-Q" in self.context.value
-            a_year = spec.unit == "year" and "rel" not in groups  # "a year ago"
-            if spec.kind == "shift" and (spec.base == "context" or (
-                quarter and a_year and groups.get("named") not in _DEICTIC
-            )):  # fmt: skip
-                return self.context or self.dct
-            return self.dct or self.context
-        if strong:
-            return self.dct or self.context
-        return self.context
-
-    def update(self, value: str, text: str, origin: str) -> None:
-        if point(value) is None:
-            return
-        current = self.context.value if self.context else ""
-        if current.startswith(value) and origin != "heading":
-            return  # a coarser mention of the same period keeps the finer anchor
-        self.context = Reference(value, text, origin)
-
-
 def _value(spec: Spec, found: Found, ref: Reference | None, tense: int,
-           story: _Story) -> str:  # fmt: skip
+           story: Story) -> str:  # fmt: skip
     if spec.kind == "ref":
         return spec.value or "PRESENT_REF"
     if spec.kind == "duration":
@@ -158,7 +124,7 @@ def _value(spec: Spec, found: Found, ref: Reference | None, tense: int,
     return value
 
 
-def _relative_quarter(spec: Spec, story: _Story) -> str:
+def _relative_quarter(spec: Spec, story: Story) -> str:
     p = point(story.context.value) if story.context else None
     if spec.rel == 0 and spec.year_shift is None and spec.year is None:
         p = None  # "the latest quarter": the last one reported before the document
@@ -214,7 +180,7 @@ def tag(
         raise InputError(
             "mode", f"unknown temporal mode '{mode}'", "use news or narrative"
         )
-    story = _Story(dct, mode)
+    story = Story(dct, mode)
     spans = list(sentences) if sentences else _sentences(text)
     headings = [(b.start, b.end) for b in blocks if b.kind == "heading"]
     found_all = scan(text, mode=mode)
@@ -259,11 +225,7 @@ def tag(
                 if heading not in seen_heading:
                     seen_heading.add(heading)
                     story.update(value, found.text, "heading")
-            elif _moves_anchor(spec, value, story, found.start - sent[0]) and not (
-                story.mode == "narrative"
-                and story.context is not None  # with no anchor, better than none
-                and _names_something(text, found)
-            ):
+            elif moves_anchor(text, spec, value, found, sent, story=story):
                 story.update(value, found.text, "relative")
     _fill_times(text, out, times, story)
     return _ranges(text, out)
@@ -290,57 +252,9 @@ def _range_partner(
     return None
 
 
-def _moves_anchor(spec: Spec, value: str, story: _Story, offset: int) -> bool:
-    """Whether a resolved date becomes the story's anchor.
-
-    In news only calendar dates do (relative ones lean on the document date). In a
-    narrative a bare year deep inside a sentence ("elections planned for 1976") does
-    not displace a finer anchor: it is more often an aside than a move of the story.
-    """
-    if story.mode == "news":  # only dates the text states; not "the year-ago period"
-        return spec.kind == "date" and not spec.year_shift and not spec.rel
-    current = point(story.context.value) if story.context else None
-    year_only = re.fullmatch(r"\d{4}", value) is not None
-    if year_only and current is not None and current.month and offset > ASIDE:
-        return False
-    return True
-
-
-ASIDE = 30  # characters from the sentence start
-_OPEN_QUOTE = re.compile(r"[\"“‘']$")
-_CLOSE_QUOTE = re.compile(r"^[,.]?[\"”’']")
-_NOUN_AFTER = re.compile(r"^ ([a-z][a-z-]+)\b")
-_DETERMINER = re.compile(r"(?:\b(?:the|a|an)|'s|’s)\s+$", re.IGNORECASE)
-
-
-def _names_something(text: str, found: Found) -> bool:
-    """A date used as a name, not as the time of the story: it keeps its value but
-    does not become the anchor ("the 1967 borders", "the June 4, 1967 line", a quoted
-    “June 4, 1967”).
-
-    >>> from datelines.nlp.temporal.scanner import scan
-    >>> t = "They spoke of the 1967 borders in 1994."
-    >>> [_names_something(t, f) for f in scan(t)]
-    [True, False]
-    """
-    before = text[max(0, found.start - 12) : found.start]
-    after = text[found.end : found.end + 30]
-    if _OPEN_QUOTE.search(before) and _CLOSE_QUOTE.match(after):
-        return True
-    noun = _NOUN_AFTER.match(after)
-    lex = lexicon()
-    return bool(
-        noun
-        and _DETERMINER.search(before)
-        and noun.group(1) not in lex.not_nouns
-        and noun.group(1) not in lex.event_nouns
-        and noun.group(1).removesuffix("s") not in lex.event_nouns
-    )
-
-
 def _fill_times(text: str, out: list[Timex],
                 times: list[tuple[int, Spec, Found, tuple[int, int]]],
-                story: _Story) -> None:  # fmt: skip
+                story: Story) -> None:  # fmt: skip
     for index, spec, found, sent in times:
         if spec.weekday or spec.month:
             base = story.dct if story.mode == "news" and story.dct else story.context
