@@ -262,7 +262,7 @@ class _Source:
                 continue
             if f.of is None and re.search(r"\bof\s*$", self.text[max(start, at - 4) : at]):
                 continue  # "in groups of six": a size, not a count
-            out.append(f)
+            out.append(replace(f, of=counted(f.of)) if f.of else f)
         return tuple(out)
 
     def _sentence(self, s: int, e: int) -> None:
@@ -322,6 +322,21 @@ class _Source:
                 name = self.names.find(folded[spans[0][0] : spans[0][1]]).get(key, key)
                 out.append(Participant(name=name, type=kind_, role="agent", entity=key))
         return tuple(out) if len(out) >= 2 else ()
+
+
+def counted(of: str) -> str | None:
+    """What a figure counts, cut before the verb that follows it (plain text has no
+    parse to stop at it).
+
+    >>> counted("people attended the rally"), counted("political prisoners")
+    ('people', 'political prisoners')
+    """
+    words = []
+    for word in of.split():
+        if re.fullmatch(r"[a-z]+(?:ed|ing)|the|a|an|to|by|in|at|on|were|was", word):
+            break
+        words.append(word)
+    return " ".join(words) or None
 
 
 def heading(line: str) -> bool:
