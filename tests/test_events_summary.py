@@ -119,6 +119,16 @@ def test_pronoun_subject_is_the_entity_it_refers_to(nlp) -> None:  # type: ignor
     assert event.summary.startswith("National Dockers Union organizes strike")
 
 
+def test_a_named_group_is_no_pronoun(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The National Dockers Union was formed by dockers in 1920. "
+        "In 1925 the Lyon Weavers group organized a strike at the mills."
+    )
+    (event,) = [e for e in _events(nlp, text) if e.date.value == "1925"]
+    assert "National Dockers Union" not in {p.name for p in event.participants}
+    assert not event.summary.startswith("National Dockers Union")
+
+
 def test_participant_names_are_canonical(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ada Voss led the Kell League. In 1931, Voss’s guards arrested Karl Brenn.\n"
     (event,) = _events(nlp, text)
