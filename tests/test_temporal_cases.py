@@ -492,3 +492,17 @@ def test_a_month_range_in_an_infobox_starts_at_its_first_month() -> None:
     found = tag("Date: March–October 1977\nPlace: the delta", mode="narrative")
     assert (found[0].value, found[0].end_value) == ("1977-03", "1977-10")
     assert found[1].value == "1977-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a possessive weekday is a day already reported, even near a future verb
+        ("Lawyers will appeal Monday's verdict.", "1999-03-08"),
+        # a capitalized word in -ed is a name, not a past tense
+        ("The envoy would fly to the United Kingdom Friday.", "1999-03-12"),
+    ],
+)
+def test_weekday_tense_in_news(text: str, value: str) -> None:
+    found = tag(text, dct="1999-03-10", mode="news")
+    assert [t.value for t in found] == [value]

@@ -60,15 +60,18 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 def _tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
     """-1 past, +1 future, 0 unknown: the nearest cue word in the sentence."""
     lex = lexicon()
-    left = [w.group(0).lower() for w in _WORD.finditer(text, sent[0], start)][::-1]
-    right = [w.group(0).lower() for w in _WORD.finditer(text, end, sent[1])]
+    if re.match(r"['’]s\b", text[end : end + 3]):
+        return -1  # "Wednesday's ruling": news reports what has happened
+    left = [w.group(0) for w in _WORD.finditer(text, sent[0], start)][::-1]
+    right = [w.group(0) for w in _WORD.finditer(text, end, sent[1])]
     for i in range(max(len(left), len(right))):
         for words in (left, right):
             if i < len(words):
-                word = words[i]
+                word = words[i].lower()
                 if word in lex.future_cues or word.endswith("'ll"):
                     return 1
-                if word in lex.past_cues or (len(word) > 4 and word.endswith("ed")):
+                participle = words[i].islower() and word.endswith("ed")  # not "United"
+                if word in lex.past_cues or (len(word) > 4 and participle):
                     return -1
     return 0
 
