@@ -55,5 +55,12 @@ def test_lexicon_is_well_formed() -> None:
 def test_place_verb_example_is_no_move(nlp) -> None:  # type: ignore[no-untyped-def]
     example = yaml.safe_load((ROOT / "context.yaml").read_text())["place_object"]
     assert [e.kind for e in _events(nlp, example["example"])] != ["relocation"]
-    moved = _events(nlp, "In 1927 the weavers left France for good.")
-    assert [e.kind for e in moved] == ["relocation"]
+    for text in ("In 1927 the weavers left France for good.", example["moves"]):
+        assert [e.kind for e in _events(nlp, text)] == ["relocation"], text
+
+
+def test_object_verb_example_needs_its_object(nlp) -> None:  # type: ignore[no-untyped-def]
+    example = yaml.safe_load((ROOT / "context.yaml").read_text())["object_verbs"]
+    assert "appointment" not in [e.kind for e in _events(nlp, example["example"])]
+    text = "In 1930 Ada Voss succeeded Karl Brenn as mayor of Lyon."
+    assert [e.kind for e in _events(nlp, text)] == ["appointment"]

@@ -37,6 +37,7 @@ from datelines.nlp.events_lexicon import (
     is_progressive,
     kind_of_lemma,
     light_verbs,
+    object_verbs,
     place_verbs,
     stative_kind,
     trigger_kind,
@@ -377,7 +378,7 @@ def _undated_trigger(
         ):
             continue  # "agreed that ...": an opinion, not a happening
         kind = verb_kind(verb)
-        if verb.lemma_ in place_verbs():  # "left Iraq", not "left bitterness"
+        if verb.lemma_ in place_verbs() | object_verbs():  # not "left bitterness"
             kind, _ = trigger_kind(verb, subject=False)
         if verb.lemma_ in light_verbs() and kind is kind_of_lemma(
             verb.lemma_

@@ -28,6 +28,7 @@ from datelines.nlp.events_lexicon import (
     known_verbs,
     light_verbs,
     neutral_verb,
+    verb_kind,
 )
 
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
@@ -259,6 +260,7 @@ def summarize(
             and not named
             and not done.ent_type_
             and lemma(anchor) in light_verbs()
+            and verb_kind(anchor) != kind  # not "brought down the regime"
         ):
             patient = None  # "took place", "set the stage"
             if agent and any(

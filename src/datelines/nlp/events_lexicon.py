@@ -111,6 +111,18 @@ def place_verbs() -> frozenset[str]:
     return frozenset(_load("context.yaml")["place_object"]["lemmas"])
 
 
+@functools.cache
+def place_nouns() -> frozenset[str]:
+    """Common nouns that name a place ("left the country")."""
+    return frozenset(_load("context.yaml")["place_object"]["places"])
+
+
+@functools.cache
+def object_verbs() -> frozenset[str]:
+    """Verbs that tell their kind only with a direct object ("succeeded the king")."""
+    return frozenset(_load("context.yaml")["object_verbs"]["lemmas"])
+
+
 def kind_of_lemma(lemma: str, *, noun: bool = False) -> Kind | None:
     """The first kind whose trigger verbs (or nouns) include ``lemma``."""
     lemma = lemma.lower()
@@ -152,8 +164,15 @@ def trigger_kind(token: Token, *, subject: bool = True) -> tuple[Kind | None, fl
     own = kind_of_lemma(token.lemma_)
     if own is not None and token.lemma_ in place_verbs():
         objects = [c for c in token.children if c.dep_ == "dobj"]
-        if any(o.ent_type_ not in ("GPE", "LOC", "FAC") for o in objects):
+        if any(
+            o.ent_type_ not in ("GPE", "LOC", "FAC") and o.lemma_ not in place_nouns()
+            for o in objects
+        ):
             own = None  # "the split left lasting bitterness"
+    if token.lemma_ in object_verbs() and not any(
+        c.dep_ == "dobj" for c in token.children
+    ):
+        own = None  # "succeeded in closing the port"
     if own is not None and token.lemma_ not in light_verbs():
         return own, 1.0
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
