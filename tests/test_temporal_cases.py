@@ -506,3 +506,12 @@ def test_a_month_range_in_an_infobox_starts_at_its_first_month() -> None:
 def test_weekday_tense_in_news(text: str, value: str) -> None:
     found = tag(text, dct="1999-03-10", mode="news")
     assert [t.value for t in found] == [value]
+
+
+def test_weekday_with_part_of_day_is_a_date_holiday_night_a_time() -> None:
+    found = tag("Votes came Sunday night and on Christmas night 1990.", mode="news",
+                dct="1990-12-28")  # fmt: skip
+    assert [(t.text, t.type) for t in found] == [
+        ("Sunday night", "DATE"),
+        ("Christmas night 1990", "TIME"),
+    ]
