@@ -35,6 +35,7 @@ from datelines.reconcile.similarity import Names
 from datelines.reconcile.types import AlignedEvent, Alignment, Comparison, Conflict
 
 DEFAULT_SETTINGS = CompareSettings()
+MAX_CLUSTER = 40  # alignments larger than this are not searched pair by pair
 
 
 def compare(
@@ -150,6 +151,22 @@ def _rider_conflicts(
                 if x.index in (link.a,) and y.index in (link.b,):
                     continue
                 out += conflicts.check_statements(x, y, label, quote)
+    direct = {(link.a, link.b) for link in firm} | {(link.b, link.a) for link in firm}
+    for group in align.clusters(len(items), firm):
+        if len(group) > MAX_CLUSTER:
+            continue
+        for i, ci in enumerate(group):  # aligned through a third event: figures only
+            for cj in group[i + 1 :]:
+                if (ci, cj) in direct or (ci not in family and cj not in family) or (
+                    items[ci].event.source == items[cj].event.source
+                ):
+                    continue
+                for x in (items[ci], *family.get(ci, [])):
+                    for y in (items[cj], *family.get(cj, [])):
+                        if x.index != ci or y.index != cj:
+                            out += conflicts.check_statements(
+                                x, y, label, quote, figures_only=True
+                            )
     for x, y in _one_account_pairs(items, family):
         out += conflicts.check_statements(x, y, label, quote, figures_only=True)
     return out

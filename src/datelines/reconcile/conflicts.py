@@ -137,16 +137,20 @@ def comparable(x: tuple[str | None, str | None, bool], y: tuple[str | None, str 
     return hx is not None and hx == hy  # no act named: the counted nouns must agree
 
 
-def figure_conflicts(a: Item, b: Item, label: Label, quote: Quote) -> Iterator[Conflict]:
-    """Counts of the same measure that cannot both hold (or sit far apart)."""
-    fa = [(f, _figure_key(a, f, quote)) for f in a.event.figures]
-    fb = [(f, _figure_key(b, f, quote)) for f in b.event.figures]
+def figure_conflicts(
+    a: Item, b: Item, label: Label, quote: Quote, *, known_only: bool = False
+) -> Iterator[Conflict]:
+    """Counts of the same measure that cannot both hold (or sit far apart);
+    ``known_only``: only figures whose measure is known (killed, wounded, ...)."""
+    fa = [(f, _figure_key(a, f, quote)) for f in _bounds(a, quote)]
+    fb = [(f, _figure_key(b, f, quote)) for f in _bounds(b, quote)]
     seen: set[tuple[int, int]] = set()
     for side, mine, theirs in ((0, fa, fb), (1, fb, fa)):
         for i, (f, kf) in enumerate(mine):
             comparable_rels = [
                 (j, figures.figure_relation(f, g, measure_a=kf[0], measure_b=kg[0]))
                 for j, (g, kg) in enumerate(theirs) if comparable(kf, kg)
+                and not (known_only and (kf[0] is None or kg[0] is None))
             ]
             comparable_rels = [(j, r) for j, r in comparable_rels if r.kind != "incomparable"]
             if not comparable_rels or any(r.kind == "compatible" for _, r in comparable_rels):
@@ -168,6 +172,10 @@ def figure_conflicts(a: Item, b: Item, label: Label, quote: Quote) -> Iterator[C
                 (quote(a, f1.text), quote(b, f2.text)), label,
                 "counts of the same measure" if strength == "hard" else "possibly different scope",
             )
+
+
+def _bounds(item: Item, quote: Quote) -> list[Figure]:
+    return [figures.read_bound(f, quote(item, f.text)) for f in item.event.figures]
 
 
 def _distance(f: Figure, g: Figure) -> float:
@@ -294,12 +302,7 @@ def check_statements(a: Item, b: Item, label: Label, quote: Quote, *, figures_on
     """Conflicts between two items of which one at least is a statement riding on an
     aligned event: figures always (they name their measure), the other aspects only
     between items telling the same kind of happening."""
-    found = [
-        c for c in figure_conflicts(a, b, label, quote)
-        if not figures_only or all(
-            figures.measure(Figure(value=0, text=""), cl.quote) for cl in c.claims
-        )
-    ]
+    found = list(figure_conflicts(a, b, label, quote, known_only=figures_only))
     if figures_only or not kin(a, b) or (a.founded and b.founded
                                          and not a.founded & b.founded):
         return found  # another kind of happening, or two bodies founded

@@ -22,14 +22,14 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
 import yaml
 
-from datelines.model import Figure
+from datelines.model import Figure, Qualifier
 
 INF = math.inf
 FAR = 8.0  # a bare bound this many times away from an exact count reads as a tension
@@ -97,6 +97,11 @@ def figure_relation(
     if measure_a and measure_b and measure_a != measure_b:
         return FigureRelation("incomparable", reason="measure")
     known = bool(measure_a and measure_b) or bool(a.of and b.of)
+    if vague(a) or vague(b):  # an order of magnitude: in tension at most
+        (alo, ahi), (blo, bhi) = vague(a) or bounds(a), vague(b) or bounds(b)
+        if ahi < blo or bhi < alo:
+            return FigureRelation("conflict", "soft", "a vague amount")
+        return FigureRelation("compatible")
     if _strictly_disjoint(a, b, margin=False):
         if _strictly_disjoint(a, b, margin=True) and known:
             return FigureRelation("conflict", "hard", "disjoint")
@@ -113,6 +118,53 @@ def figure_relation(
             if bounds(exact)[1] * FAR < lower.value:
                 return FigureRelation("conflict", "soft", "far below the bound")
     return FigureRelation("compatible")
+
+
+def comparative(before: str) -> Qualifier:
+    """The bound a comparative right before a number makes ("better than 55%").
+
+    >>> comparative("the party polled better than "), comparative("it won ")
+    ('more_than', 'exact')
+    """
+    folded = before.lower().rstrip()
+    for qualifier, phrases in _measures_file()["comparatives"].items():
+        if any(folded.endswith(p) for p in phrases):
+            return qualifier  # type: ignore[no-any-return]
+    return "exact"
+
+
+def read_bound(figure: Figure, sentence: str) -> Figure:
+    """An exact figure right after a comparative is a bound ("better than 55%").
+
+    >>> read_bound(Figure(value=55, text="55%"), "It polled better than 55% then.").qualifier
+    'more_than'
+    """
+    at = sentence.find(figure.text) if figure.text else -1
+    if figure.qualifier != "exact" or at < 0:
+        return figure
+    bound = comparative(sentence[max(0, at - 20) : at])
+    return figure if bound == "exact" else replace(figure, qualifier=bound)
+
+
+def vague(figure: Figure) -> tuple[float, float] | None:
+    """The order of magnitude a vague plural stands for ("thousands"), else None.
+
+    >>> vague(Figure(value=2000, qualifier="at_least", text="in thousands"))
+    (2000.0, 9999.0)
+    >>> vague(Figure(value=3000, text="3,000")) is None
+    True
+    """
+    words = re.sub(r"^(?:in|of|by)\s+", "", figure.text.lower().strip())
+    entry = _measures_file().get("vague", {}).get(words)
+    if entry is None:
+        return None
+    low, high = entry["range"]
+    return float(low), float(high)
+
+
+def vague_examples() -> list[tuple[str, float]]:
+    """(vague text, a figure outside its magnitude) for the data test."""
+    return [tuple(e["example"]) for e in _measures_file()["vague"].values()]  # type: ignore[misc]
 
 
 @lru_cache(maxsize=1)

@@ -34,9 +34,17 @@ from typing import Any
 
 import yaml
 
-from datelines.model import Attribution, DateClaim, Event, Evidence, Figure, Participant
+from datelines.model import (
+    Attribution,
+    DateClaim,
+    Event,
+    Evidence,
+    Figure,
+    Participant,
+)
 from datelines.reconcile.conflicts import oppositions
 from datelines.reconcile.dates import date_relation
+from datelines.reconcile.figures import comparative
 from datelines.reconcile.kinds import AGENT_TYPES, groups_in, infer_group, names_a_kind
 from datelines.reconcile.quotes import BOUNDARY
 from datelines.reconcile.similarity import Names, fold
@@ -262,6 +270,8 @@ class _Source:
                 continue
             if f.of is None and re.search(r"\bof\s*$", self.text[max(start, at - 4) : at]):
                 continue  # "in groups of six": a size, not a count
+            if f.qualifier == "exact" and at >= start:
+                f = replace(f, qualifier=comparative(self.text[max(start, at - 20) : at]))
             out.append(replace(f, of=counted(f.of)) if f.of else f)
         return tuple(out)
 
