@@ -66,6 +66,7 @@ class Lexicon:
     event_nouns: frozenset[str]  # "the 1777 campaign" still dates the story
     rules: tuple[Rule, ...]
     trim_leading: tuple[re.Pattern[str], ...]
+    trim_leading_news: tuple[re.Pattern[str], ...]  # trimmed, but keep their mod
     tables: dict[str, dict[str, Any]]  # every table with its example, for tests
 
     def number(self, words: str) -> float | None:
@@ -247,6 +248,7 @@ def lexicon() -> Lexicon:
         mods=rules["mods"],
         context_mods=rules["context_mods"],
         trim_leading=rules["trim_leading"],
+        trim_leading_news=rules["trim_leading_news"],
     )
     return Lexicon(
         months={str(k).lower(): int(v) for k, v in lex["months"]["entries"].items()},
@@ -272,6 +274,10 @@ def lexicon() -> Lexicon:
         rules=compiled,
         trim_leading=tuple(
             re.compile(p, re.IGNORECASE) for p in rules["trim_leading"]["entries"]
+        ),
+        trim_leading_news=tuple(
+            re.compile(p, re.IGNORECASE)
+            for p in rules["trim_leading_news"]["entries"]
         ),
         tables=tables,
     )

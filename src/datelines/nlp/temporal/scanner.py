@@ -214,11 +214,14 @@ def scan(text: str, *, mode: str = "narrative") -> list[Found]:
         used[found.start : found.end] = b"\x01" * (found.end - found.start)
         taken.append(found)
     taken.sort(key=lambda f: f.start)
-    return [_trim(text, f) for f in taken]
+    return [_trim(text, f, mode=mode) for f in taken]
 
 
-def _trim(text: str, found: Found) -> Found:
-    """Leave out the leading words TimeML keeps outside an extent ("over the ...")."""
+def _trim(text: str, found: Found, *, mode: str) -> Found:
+    """Leave out the leading words TimeML keeps outside an extent ("over the ...").
+
+    In news, "about" also stays outside but still gives the mod (TempEval-3 usage).
+    """
     start = found.start
     for pattern in lexicon().trim_leading:
         m = pattern.match(text, start, found.end)
@@ -235,10 +238,16 @@ def _trim(text: str, found: Found) -> Found:
         and "rel" not in groups
     ):
         start = max(start, num[0])  # "a four-year term": the extent is "four-year"
+    kept_mod_start = start
+    if mode == "news":
+        for pattern in lexicon().trim_leading_news:
+            m = pattern.match(text, start, found.end)
+            if m and m.end() < found.end:
+                start = m.end()
     if start == found.start:
         return found
     for key in ("mod", "pre"):  # a modifier left out of the extent ("over", "later")
-        if key in groups and found.spans[key][1] <= start:
+        if key in groups and found.spans[key][1] <= kept_mod_start:
             groups = {k: v for k, v in groups.items() if k != key}
     end = found.end
     return Found(start, end, text[start:end], found.rule, groups, found.spans)
