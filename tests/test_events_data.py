@@ -64,3 +64,11 @@ def test_object_verb_example_needs_its_object(nlp) -> None:  # type: ignore[no-u
     assert "appointment" not in [e.kind for e in _events(nlp, example["example"])]
     text = "In 1930 Ada Voss succeeded Karl Brenn as mayor of Lyon."
     assert [e.kind for e in _events(nlp, text)] == ["appointment"]
+
+
+def test_office_example_is_an_appointment(nlp) -> None:  # type: ignore[no-untyped-def]
+    example = yaml.safe_load((ROOT / "context.yaml").read_text())["office"]["example"]
+    assert [e.kind for e in _events(nlp, example)] == ["appointment"]
+    assert [e.kind for e in _events(nlp, "In 1931 the guild became a club.")] != [
+        "appointment"
+    ]

@@ -32,7 +32,7 @@ from datelines.nlp.events_lexicon import (
 )
 
 _NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
-_PREPS = ("against", "on", "with", "between", "to", "from", "into", "over")
+_PREPS = ("against", "on", "with", "between", "to", "from", "into", "over", "as")
 _MAX_WORDS = 14
 _BOUNDARIES = frozenset({"beginning", "start", "outbreak", "onset", "end"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})

@@ -22,6 +22,8 @@ from typing import Any
 import yaml
 from spacy.tokens import Token
 
+from datelines.names import title_info
+
 DATA = "data/events"
 
 
@@ -142,6 +144,33 @@ def verb_kind(verb: Token) -> Kind | None:
     return kind_of_lemma(verb.lemma_)
 
 
+def _office(verb: Token) -> Kind | None:
+    """The appointment a verb of ``office`` in ``context.yaml`` tells when its
+    complement (or its "as" object) is an office."""
+    table = _load_office()
+    if verb.lemma_ not in table["verbs"]:
+        return None
+    nouns = [c for c in verb.children if c.dep_ in ("attr", "oprd")]
+    nouns += [
+        g
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    for noun in nouns:
+        words = [noun, *(c for c in noun.children if c.dep_ == "compound")]
+        if any(w.lemma_.lower() in table["words"] or title_info(w.text) for w in words):
+            return kind_of_lemma("appoint")
+    return None
+
+
+@functools.cache
+def _load_office() -> dict[str, frozenset[str]]:
+    row = _load("context.yaml")["office"]
+    return {"verbs": frozenset(row["verbs"]), "words": frozenset(row["words"])}
+
+
 def family(kind: Kind) -> str:
     return kind.family or kind.kind
 
@@ -173,6 +202,8 @@ def trigger_kind(token: Token, *, subject: bool = True) -> tuple[Kind | None, fl
         c.dep_ == "dobj" for c in token.children
     ):
         own = None  # "succeeded in closing the port"
+    if own is None and (office := _office(token)) is not None:
+        return office, 0.9  # "became the mayor", "served as leader"
     if own is not None and token.lemma_ not in light_verbs():
         return own, 1.0
     if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN"):
