@@ -164,7 +164,7 @@ def vague(figure: Figure) -> tuple[float, float] | None:
 
 def vague_examples() -> list[tuple[str, float]]:
     """(vague text, a figure outside its magnitude) for the data test."""
-    return [tuple(e["example"]) for e in _measures_file()["vague"].values()]  # type: ignore[misc]
+    return [tuple(e["example"]) for e in _measures_file()["vague"].values()]
 
 
 @lru_cache(maxsize=1)

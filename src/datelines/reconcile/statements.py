@@ -45,12 +45,19 @@ from datelines.model import (
 from datelines.reconcile.conflicts import oppositions
 from datelines.reconcile.dates import date_relation
 from datelines.reconcile.figures import comparative
-from datelines.reconcile.kinds import AGENT_TYPES, groups_in, infer_group, names_a_kind
+from datelines.reconcile.kinds import (
+    AGENT_TYPES,
+    groups_in,
+    has_defining_agents,
+    infer_group,
+    names_a_kind,
+)
 from datelines.reconcile.quotes import BOUNDARY
 from datelines.reconcile.similarity import Names, fold
 
 NEAR = 2000  # characters around a statement searched for its context event
 INFOBOX_LINE = re.compile(r"^[ \t]*([A-Z][\w()'\u2019 /-]{0,30}):[ \t]+(\S[^\n]*)$", re.M)
+LIST_GAP = re.compile(r"\s*(?:,|and|, and|,\s*and)\s*")
 CLAUSES = re.compile(r";|,\s+but\b|,\s+while\b")
 
 
@@ -315,23 +322,55 @@ class _Source:
             ), ctx.id, own is not None))
 
     def _agents(self, clause: str, kind: str) -> tuple[Participant, ...]:
-        """People and organizations named before the word naming the act ("A, B and C
-        founded the group")."""
+        """The people and organizations named right before the word naming the act,
+        a list of names joined by commas and "and" ("A, B and C founded the group")."""
         group = infer_group(kind, clause)
         folded = fold(clause)
-        words = folded.split()
-        at = next((i for i, w in enumerate(words) if names_a_kind(w)
-                   and infer_group("event", w) == group), None)
-        if at is None:
+        trigger = next(
+            (m.start() for m in re.finditer(r"\S+", folded)
+             if names_a_kind(m.group(0)) and infer_group("event", m.group(0)) == group),
+            None,
+        )
+        if trigger is None:
             return ()
-        cut = len(" ".join(words[:at]))
+        found = sorted(
+            ((start, end, key) for key, spans in self.names.spans_in(folded).items()
+             for start, end in spans if end <= trigger),
+            key=lambda t: (t[1], t[0] - t[1]),
+        )
+        run: list[tuple[str, int, int]] = []
+        pos = trigger
+        for start, end, key in reversed(found):
+            if end > pos:
+                continue
+            gap = folded[end:pos]
+            if not (gap.strip() == "" if not run else LIST_GAP.fullmatch(gap)):
+                break
+            run.append((key, start, end))
+            pos = start
         out = []
-        for key, spans in self.names.spans_in(folded).items():
-            kind_ = self.names.types.get(key)
-            if kind_ in AGENT_TYPES and any(end <= cut + 1 for _s, end in spans):
-                name = self.names.find(folded[spans[0][0] : spans[0][1]]).get(key, key)
-                out.append(Participant(name=name, type=kind_, role="agent", entity=key))
-        return tuple(out) if len(out) >= 2 else ()
+        for key, start, end in reversed(run):
+            type_ = self.names.types.get(key)
+            if type_ in AGENT_TYPES:
+                name = self.names.find(clause[start:end]).get(key) or clause[start:end]
+                out.append(Participant(name=name, type=type_, role="agent", entity=key))
+        return tuple(out)
+
+    def acts(self) -> None:
+        """Statements of acts an event's sentence tells besides its own kind, where
+        the act's agents define it ("..., one month after the crackdown, Rajavi founded
+        the council"): the act, its agents and the event's date."""
+        for e in self.events:
+            group = infer_group(e.kind, e.evidence.quote)
+            for other in sorted(groups_in(e.evidence.quote) - {group}):
+                if not has_defining_agents(other):
+                    continue
+                agents = self._agents(e.evidence.quote, other)
+                if agents:
+                    self.out.append((e.replace(
+                        id=f"{e.id}:{other}", kind=other, participants=agents,
+                        status="statement", figures=(),
+                    ), e.id, True))
 
 
 def counted(of: str) -> str | None:
@@ -392,6 +431,7 @@ def mine(
         miner = _Source(sid, text, by_source.get(sid, []), names,
                         (titles or {}).get(sid), (dates or {}).get(sid))
         miner.sentences(miner.infobox())
+        miner.acts()
         for event, ctx, own_date in miner.out:
             if own_date:
                 own.add(event.id)
