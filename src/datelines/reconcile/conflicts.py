@@ -133,8 +133,14 @@ def comparable(x: tuple[str | None, str | None, bool], y: tuple[str | None, str 
     if px or py:
         return False
     if mx and my:
-        return mx == my and (hx is None or hy is None or hx == hy)
+        return mx == my and (hx is None or hy is None or hx == hy or _same_class(hx, hy))
     return hx is not None and hx == hy  # no act named: the counted nouns must agree
+
+
+def _same_class(x: str, y: str) -> bool:
+    """Two counted nouns of one measure's kind ("followers", "supporters": members)."""
+    mx = figures.measure(Figure(value=0), x)
+    return mx is not None and mx == figures.measure(Figure(value=0), y)
 
 
 def figure_conflicts(
