@@ -310,7 +310,7 @@ def resolve_date(
             ref is not None
             and ref.origin == "document"
             and month is not None
-            and (not spec.year_shift)
+            and spec.year_shift is None  # "February this year" is this year's
         ):
             year = _nearest_year(p, month, day or 15, tense)
         elif month is not None and p.month is not None and month < p.month - FORWARD:
