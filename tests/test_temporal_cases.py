@@ -515,3 +515,15 @@ def test_weekday_with_part_of_day_is_a_date_holiday_night_a_time() -> None:
         ("Sunday night", "DATE"),
         ("Christmas night 1990", "TIME"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [
+        ("Repairs will take a couple of weeks.", "a couple of weeks", "P2W"),
+        ("Prices rose over the past couple of months.", "the past couple of months", "P2M"),
+    ],
+)
+def test_a_couple_is_two_approximately(text: str, extent: str, value: str) -> None:
+    found = tag(text, mode="news", dct="2001-05-01")
+    assert [(t.text, t.value, t.mod) for t in found] == [(extent, value, "APPROX")]

@@ -72,8 +72,8 @@ class Lexicon:
     def number(self, words: str) -> float | None:
         """Read a cardinal (``"24"``, ``"twenty-four"``, ``"a"``); None when vague.
 
-        >>> lexicon().number("several") is None
-        True
+        >>> lexicon().number("several") is None, lexicon().number("a couple of")
+        (True, 2.0)
         """
         text = words.lower().replace(",", "").strip()
         if text.endswith(" 1/2"):
@@ -81,6 +81,8 @@ class Lexicon:
             return None if whole is None else whole + 0.5
         if re.fullmatch(r"\d+(?:\.\d+)?", text):
             return float(text)
+        if text in ("a couple", "a couple of", "couple of"):
+            return 2.0  # TimeML: "a couple of years" is P2Y, mod APPROX
         if text in self.vague:
             return None
         total = 0.0

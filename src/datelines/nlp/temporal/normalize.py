@@ -210,6 +210,8 @@ def read(found: Found) -> Spec | None:
         fields["mod"] = consts["mod"]
     if found.text.lower().endswith(" or so"):
         fields["mod"] = "APPROX"
+    if "couple" in g.get("num", "").lower() and not fields.get("mod"):
+        fields["mod"] = "APPROX"  # "a couple of years": P2Y, approximately
     if "rel" in g:
         _relative(g, found, consts, fields, kind)
     if "rel" in consts:
