@@ -4,8 +4,10 @@ Base events come from the gold timelines in ../shared/gold/ (read at run time, n
 copied). Twenty synthetic sources each take a random share of them as perturbed copies
 (dates moved by a few days, figures by up to 20%, some participants dropped); to grow
 the corpus without crowding the same years, further "epochs" repeat the history
-shifted by 150 years, so the density of events per year stays the same. Prints, for
-each size, the events, candidate pairs scored, candidates per event, and seconds.
+shifted by 150 years, so the density of events per year stays the same. Each source
+gets a text (its quotes, with undated estimates between them) so that statements are
+mined too. Prints, for each size, the events, candidate pairs scored, candidates per
+event, and seconds.
 
     .venv/bin/python benchmarks/compare_scaling.py              # 500 1000 2000 4000
     .venv/bin/python benchmarks/compare_scaling.py 500 8000     # other sizes
@@ -102,6 +104,29 @@ def corpus(n: int, base: list[Event], *, seed: int = 7) -> tuple[list[Source], l
     return sources, events
 
 
+def texts_for(events: list[Event], *, seed: int = 7) -> tuple[list[Event], dict[str, str]]:
+    """Each source's text: its events' quotes, one paragraph each, every other one
+    followed by an undated sentence with an estimate (our words), so that
+    ``compare`` also mines statements; the events' offsets point into the text."""
+    rng = random.Random(seed)
+    parts: dict[str, list[str]] = {}
+    sizes: dict[str, int] = {}
+    out = []
+    for event in sorted(events, key=lambda e: (e.source, e.date.value)):
+        chunks = parts.setdefault(event.source, [])
+        start = sizes.get(event.source, 0)
+        quote = event.evidence.quote
+        out.append(replace(event, evidence=Evidence(quote=quote, start=start,
+                                                    end=start + len(quote))))
+        chunk = quote
+        if rng.random() < 0.5:
+            chunk += f" Observers put the number of the dead at {rng.randint(2, 900) * 10}."
+        chunk += "\n\n"
+        chunks.append(chunk)
+        sizes[event.source] = start + len(chunk)
+    return out, {sid: "".join(chunks) for sid, chunks in parts.items()}
+
+
 def main(sizes: list[int]) -> None:
     base = base_events()
     print(f"{len(base)} base events from the gold timelines; {SOURCES} sources")
@@ -109,8 +134,9 @@ def main(sizes: list[int]) -> None:
           f"{'seconds':>8} {'ms/event':>9}")
     for n in sizes:
         sources, events = corpus(n, base)
+        events, texts = texts_for(events)
         start = time.perf_counter()
-        result = compare(sources, events)
+        result = compare(sources, events, texts=texts)
         secs = time.perf_counter() - start
         print(f"{len(events):>7} {result.candidates:>11} {result.candidates / len(events):>10.1f} "
               f"{len(result.conflicts):>10} {secs:>8.2f} {1000 * secs / len(events):>9.2f}")

@@ -126,16 +126,12 @@ def _rider_conflicts(
     against each other and their context (figures only: one source's spread)."""
     if not said.riders:
         return []
-    events = [r for rs in said.riders.values() for r in rs]
-    riders = align.items(events, names, topics=topics)
+    pairs = [(key, r) for key, rs in said.riders.items() for r in rs]
+    riders = align.items([r for _, r in pairs], names, topics=topics)
     by_id = {it.event.id: it for it in items}
     family: dict[int, list[Item]] = defaultdict(list)
-    for n, (event, it) in enumerate(zip(events, riders, strict=True)):
-        ctx = None
-        for key, rs in said.riders.items():
-            if event in rs:
-                ctx = by_id.get(twins.get(key, key))
-                break
+    for n, ((key, event), it) in enumerate(zip(pairs, riders, strict=True)):
+        ctx = by_id.get(twins.get(key, key))
         if ctx is None:
             continue
         family[ctx.index].append(dataclasses.replace(
@@ -183,15 +179,20 @@ def _one_account_pairs(
     for ctx_index, members in family.items():
         group = [items[ctx_index], *members]
         pairs += [(x, y) for i, x in enumerate(group) for y in group[i + 1 :]]
-    by_source: dict[tuple[str, str], list[int]] = defaultdict(list)
+    by_source: dict[tuple[str, str], list[Item]] = defaultdict(list)
     for it in items:
-        by_source[it.event.source, it.group].append(it.index)
-    for indexes in by_source.values():
-        for i, ci in enumerate(indexes):
-            for cj in indexes[i + 1 :]:
+        if it.when is not None:
+            by_source[it.event.source, it.group].append(it)
+    for same in by_source.values():
+        same.sort(key=lambda it: it.when.lo)  # type: ignore[union-attr]
+        for i, a in enumerate(same):  # a sweep: only overlapping dates can agree
+            for b in same[i + 1 : i + 1 + MAX_CLUSTER]:
+                assert a.when is not None and b.when is not None
+                if b.when.lo > a.when.hi:
+                    break
+                ci, cj = a.index, b.index
                 if ci not in family and cj not in family:
                     continue
-                a, b = items[ci], items[cj]
                 if date_relation(a.event.date, b.event.date).kind != "compatible":
                     continue
                 pairs += [

@@ -26,6 +26,7 @@ only when texts are given).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -148,7 +149,8 @@ class _Source:
 
         self.source, self.text, self.names, self.title = source, text, names, title
         self.events = sorted(events, key=lambda e: e.evidence.start)
-        self.covered = [(e.evidence.start, e.evidence.end) for e in self.events]
+        self.starts = [e.evidence.start for e in self.events]
+        self.longest = max((e.evidence.end - e.evidence.start for e in self.events), default=0)
         try:
             found = tag(text, dct=dct if dct and dct[:1].isdigit() else None)
         except Exception:  # a date the tagger cannot read is no statement
@@ -179,7 +181,8 @@ class _Source:
 
     def context(self, start: int, end: int, sentence: str) -> Event | None:
         """The event a statement at ``start`` goes on about."""
-        near = [e for e in self.events if abs(e.evidence.start - start) <= NEAR]
+        near = self.events[bisect_left(self.starts, start - NEAR) :
+                           bisect_right(self.starts, start + NEAR)]
         named = groups_in(sentence)
         same = [e for e in near if infer_group(e.kind, e.evidence.quote) in named]
         if same:
@@ -259,11 +262,19 @@ class _Source:
         spans.append((last, len(self.text)))
         for s, e in spans:
             s, e = _trim(self.text, s, e)
-            if e - s < 12 or s in skip or any(a < e and s < b for a, b in self.covered):
+            if e - s < 12 or s in skip or self.covered(s, e):
                 continue
             if heading(self.text[s:e]):
                 continue
             self._sentence(s, e)
+
+    def covered(self, start: int, end: int) -> bool:
+        """Whether an event's evidence overlaps ``start``..``end``."""
+        lo = bisect_left(self.starts, start - self.longest)
+        return any(
+            e.evidence.start < end and start < e.evidence.end
+            for e in self.events[lo : bisect_right(self.starts, end)]
+        )
 
     def figures(self, start: int, end: int) -> tuple[Figure, ...]:
         """The figures of ``text[start:end]``, years and other dates left out."""
