@@ -46,6 +46,7 @@ SUMMARIES = [
         "Beginning of crackdown",
     ),
     ("In 1916 the weavers left France for good.", "Weavers leave France"),
+    ("Ada Voss's crackdown in May 1931 surprised the town.", "Crackdown by Ada Voss"),
     (
         "In 1937 the council decided to revoke the ban on the Kell League.",
         "Council revokes ban on Kell League",
@@ -80,8 +81,8 @@ def _events(nlp, text: str) -> tuple[Event, ...]:  # type: ignore[no-untyped-def
 def test_summary_tells_who_did_what(nlp, text: str, summary: str) -> None:  # type: ignore[no-untyped-def]
     (event,) = _events(nlp, text)
     assert event.summary == summary
-    names = {p.name for p in event.participants}
-    assert event.summary in names or event.summary.lower() not in text.lower()
+    copied = event.summary.lower() in text.lower()
+    assert not copied or len(event.summary.split()) < 6
 
 
 @pytest.mark.parametrize(
@@ -94,6 +95,13 @@ def test_loaded_verb_is_told_neutrally(nlp, row) -> None:  # type: ignore[no-unt
     words = event.summary.lower().split()
     assert row["lemma"] not in " ".join(words)
     assert any(w.startswith(row["says"]) for w in words), event.summary
+
+
+def test_summary_never_copies_the_sentence(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In 1931 the guards of the old prison killed the two printers of Lyon."
+    (event,) = _events(nlp, text)
+    assert event.summary.lower() not in text.lower()
+    assert len(event.summary.split()) < len(text.split())
 
 
 def test_summary_is_never_a_bare_kind(nlp) -> None:  # type: ignore[no-untyped-def]

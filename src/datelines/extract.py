@@ -164,13 +164,16 @@ def _events(
 
 
 def _summary(doc: Doc, item: events_stage.Found) -> str:
-    """The events stage's wording, else the kind's; never a run of the sentence's
-    own words (a name alone, "Operation Eternal Light", is no copy)."""
+    """The events stage's wording, else the kind's; never a long run of the
+    sentence's own words (a name or a short noun phrase, "Operation Eternal Light",
+    "Dismissal of Bani Sadr", is no copy of the sentence)."""
     sentence = " ".join(doc.text[slice(*item.sent)].lower().split())
     for text in (item.summary, summary_of(item)):
-        names = {p.name for p in item.participants}
-        copied = re.search(rf"\b{re.escape(text.lower())}\b", sentence)
-        if len(text.split()) > 1 and (text in names or not copied):
+        copied = re.search(rf"\b{re.escape(text.lower())}\b", sentence) and (
+            len(text.split()) >= 6 or 2 * len(text) > len(sentence)
+        )
+        named = text in {p.name for p in item.participants}
+        if len(text.split()) > 1 and (named or not copied):
             return text
     return summary_of(item)
 

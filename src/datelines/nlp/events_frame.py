@@ -299,7 +299,8 @@ def summarize(
         owner = [c for c in anchor.children if c.dep_ == "poss" and entity_of(c)]
         ent = entity_of(owner[0]) if owner else None
         if ent is not None:  # "the Shah's purge", "Mbeki's resignation"
-            text = f"{canonical(ent)[0]}'s {_head(kind.says)}"
+            link = "of" if kind.owner == "patient" else "by"
+            text = f"{_head(kind.says)} {link} {canonical(ent)[0]}"
         elif told and " of " in told:
             text = _head(kind.says) + told[told.index(" of ") :]
         elif told and len(told.split()) > 1:

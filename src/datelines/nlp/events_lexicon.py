@@ -39,6 +39,7 @@ class Kind:
     nouns: tuple[str, ...]
     example: str
     family: str | None = None  # kinds of one family elaborate each other
+    owner: str = "agent"  # the role of a possessor: "the regime's crackdown"
 
 
 GENERIC = Kind("event", None, "event involving", False, (), (), "")
@@ -64,6 +65,7 @@ def kinds() -> tuple[Kind, ...]:
             tuple(row.get("nouns") or ()),
             row["example"],
             row.get("family"),
+            row.get("owner", "agent"),
         )
         for row in _load("kinds.yaml")["kinds"]
     )
