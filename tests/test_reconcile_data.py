@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -9,7 +10,14 @@ import pytest
 from datelines.model import Figure
 from datelines.reconcile.conflicts import descriptor_clash, oppositions
 from datelines.reconcile.dates import duration_rules, stated_duration
-from datelines.reconcile.figures import measure, measure_examples
+from datelines.reconcile.figures import (
+    figure_relation,
+    measure,
+    measure_examples,
+    read_bound,
+    vague,
+    vague_examples,
+)
 from datelines.reconcile.kinds import groups_in, kind_group, kind_table
 
 GROUPS = sorted(kind_table()["groups"].items())
@@ -69,3 +77,29 @@ def test_start_cue_example() -> None:
     first, second = start_example()
     assert says_start(first) and not says_start("The strike ended in 1930.")
     assert second
+
+
+VAGUE = vague_examples()
+
+
+@pytest.mark.parametrize(("text", "outside"), VAGUE, ids=[v[0] for v in VAGUE])
+def test_vague_example_is_in_tension_with_a_figure_outside(text: str, outside: float) -> None:
+    amount = Figure(value=2, qualifier="at_least", text=text)
+    low, high = vague(amount) or (0.0, 0.0)
+    assert low < high
+    rel = figure_relation(amount, Figure(value=outside, text=f"{outside:,.0f}"))
+    assert (rel.kind, rel.strength) == ("conflict", "soft")
+    inside = Figure(value=(low + high) / 2, text="inside")
+    assert figure_relation(amount, inside).kind == "compatible"
+
+
+def test_comparative_example() -> None:
+    from datelines.reconcile.figures import _measures_file
+
+    sentence, qualifier = _measures_file()["comparative_example"]
+    number = re.search(r"\d+%?", sentence)
+    assert number is not None
+    figure = read_bound(Figure(value=float(number.group(0).rstrip("%")), text=number.group(0)),
+                        sentence)
+    assert figure.qualifier == qualifier
+    assert read_bound(Figure(value=40, text="40%"), "It polled 40% then.").qualifier == "exact"

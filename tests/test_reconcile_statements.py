@@ -168,3 +168,43 @@ def test_attribution_example() -> None:
     sentence, expected = table()["attribution_example"]
     assert attributed(sentence) is expected
     assert re.search(r"\w", sentence)
+
+
+def test_one_account_gives_two_tolls_for_one_happening() -> None:
+    text = (
+        "The dam broke on 9 April 1931. The number of the dead is unknown. "
+        "Some engineers put the toll at up to 300 people killed. "
+        "Relief committees estimate that at least 2,000 were killed.\n"
+    )
+    events = [event("a1", "A", text, "The dam broke on 9 April 1931.", "1931-04-09",
+                    "disaster")]
+    result = compare([A], events, texts={"A": text},
+                     settings=CompareSettings(resolve_entities=False))
+    [conflict] = [c for c in result.conflicts if c.type == "figure"]
+    assert conflict.internal and conflict.strength == "soft"  # both report estimates
+    assert {cl.value for cl in conflict.claims} == {"\u201cup to 300\u201d",
+                                                     "\u201cat least 2,000\u201d"}
+
+
+def test_act_told_inside_another_event_names_its_agents() -> None:
+    # the history's event is about the purge; the same sentence says who founded the
+    # council, which the encyclopedia's infobox lists with one more founder
+    council = Entity(id="org/river-council", name="River Council", type="ORG")
+    history = ("On 3 June 1920, one month after the purge began, Ada Brook founded the "
+               "River Council in the hills.\n")
+    box = ("River Council\n\nFounder: Ada Brook and Tom Hale\nFounded: 2 June 1920\n"
+           "Seat: Hill Town\n")
+    events = [event("a1", "A", history, history.strip(), "1920-06-03", "crackdown")]
+    result = compare([A, B], events, entities=[*PEOPLE, council],
+                     texts={"A": history, "B": box},
+                     settings=CompareSettings(resolve_entities=False))
+    kinds = {(c.type, c.strength) for c in result.conflicts}
+    assert ("actor", "soft") in kinds  # one names more founders
+    assert ("date", "hard") in kinds  # 3 June against 2 June
+
+
+def test_followers_and_supporters_count_the_same_thing() -> None:
+    from datelines.reconcile.conflicts import comparable
+
+    assert comparable(("dead", "follower", False), ("dead", "supporter", False))
+    assert not comparable(("dead", "follower", False), ("dead", "locomotive", False))
