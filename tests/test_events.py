@@ -50,6 +50,12 @@ CASES = [
         "on 2 May 1931.",
         [("1931-05-02", "protest")],
     ),
+    # a past narrative's "would" with its own date is its future, not a hypothesis
+    (
+        "The dockers' strike would begin on 2 May 1931, a week after the vote.",
+        [("1931-05-02", "protest")],
+    ),
+    ("The dockers would strike in May 1931 if the owners refused.", []),
     # phrasal verbs
     ("In 1932 the army took over the radio station.", [("1932", "regime_change")]),
     ("In 1933 the police cracked down on the printers.", [("1933", "crackdown")]),

@@ -107,18 +107,42 @@ def dated_elsewhere(verb: Token) -> bool:
 
 
 def hypothetical(anchor: Token) -> bool:
-    """Under a modal or a condition ("would withdraw", "if Syria agreed")."""
+    """Under a modal or a condition ("could withdraw", "if Syria agreed"). A past
+    narrative's "would" with a date of its own and no condition is its future, not a
+    hypothesis ("The operation would occur on 26 July 1988")."""
     token = anchor
+    sent = anchor.sent
+    conditional = any(t.lower_ in ("if", "unless") for t in sent) or any(
+        t.lemma_ in _REPORTING and t.i < anchor.i for t in sent
+    )
     for _ in range(4):
-        if any(
-            c.tag_ == "MD" or (c.dep_ == "mark" and c.lower_ == "if")
-            for c in token.children
-        ):
-            return True
+        for c in token.children:
+            if c.dep_ == "mark" and c.lower_ == "if":
+                return True
+            if c.tag_ == "MD" and (c.lower_ not in ("would", "'d") or conditional):
+                return True
         if token.dep_ in ("ROOT", "relcl") or token.head.i == token.i:
             return False
         token = token.head
     return False
+
+
+_REPORTING = frozenset(
+    {
+        "say",
+        "indicate",
+        "promise",
+        "pledge",
+        "announce",
+        "state",
+        "hope",
+        "expect",
+        "plan",
+        "propose",
+        "offer",
+        "threaten",
+    }
+)
 
 
 def main_verbs(sent: Span) -> list[Token]:
