@@ -143,8 +143,8 @@ def read(found: Found) -> Spec | None:
         fields["pod"] = "NI" if pod == "eve" else lex.parts_of_day.get(pod)
     if consts.get("pod"):
         fields["pod"] = consts["pod"]
-    if fields.get("pod") and kind == "date" and "weekday" not in fields:
-        fields["type"] = "TIME"  # "Christmas night"; TempEval keeps "Friday night" DATE
+    if fields.get("pod") and kind == "date":
+        fields["type"] = "TIME"  # "Friday morning", "Christmas night": TimeML TIME
     if "decade" in g:
         digits = g["decade"].strip("'s").rstrip("'")
         if g.get("era", "").upper().startswith("B"):
