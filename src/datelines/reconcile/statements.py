@@ -58,7 +58,7 @@ from datelines.reconcile.similarity import Names, fold
 
 NEAR = 2000  # characters around a statement searched for its context event
 INFOBOX_LINE = re.compile(r"^[ \t]*([A-Z][\w()'\u2019 /-]{0,30}):[ \t]+(\S[^\n]*)$", re.M)
-LIST_GAP = re.compile(r"\s*(?:,|and|, and|,\s*and)\s*")
+LIST_GAP = re.compile(r"\s*(?:,|and|, and|,\s*and)?\s*")  # folded text has no commas
 CLAUSES = re.compile(r";|,\s+but\b|,\s+while\b")
 
 
@@ -347,7 +347,7 @@ class _Source:
         found = sorted(
             ((start, end, key) for key, spans in self.names.spans_in(folded).items()
              for start, end in spans if end <= trigger),
-            key=lambda t: (t[1], t[0] - t[1]),
+            key=lambda t: (t[1], t[1] - t[0]),  # reversed: the longest name first
         )
         run: list[tuple[str, int, int]] = []
         pos = trigger
@@ -363,7 +363,7 @@ class _Source:
         for key, start, end in reversed(run):
             type_ = self.names.types.get(key)
             if type_ in AGENT_TYPES:
-                name = self.names.find(clause[start:end]).get(key) or clause[start:end]
+                name = self.names.find(folded[start:end]).get(key) or folded[start:end]
                 out.append(Participant(name=name, type=type_, role="agent", entity=key))
         return tuple(out)
 
