@@ -46,6 +46,7 @@ SUMMARIES = [
         "Beginning of crackdown",
     ),
     ("In 1916 the weavers left France for good.", "Weavers leave France"),
+    ("In 1917 the rebels were put to death.", "Death of rebels"),
     ("Ada Voss's crackdown in May 1931 surprised the town.", "Crackdown by Ada Voss"),
     (
         "In 1937 the council decided to revoke the ban on the Kell League.",

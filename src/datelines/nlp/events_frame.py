@@ -260,6 +260,7 @@ def summarize(
             and not named
             and not done.ent_type_
             and lemma(anchor) in light_verbs()
+            and not passive(anchor)  # "prisoners were put to death" keeps them
             and verb_kind(anchor) != kind  # not "brought down the regime"
         ):
             patient = None  # "took place", "set the stage"
