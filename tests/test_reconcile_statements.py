@@ -208,3 +208,23 @@ def test_followers_and_supporters_count_the_same_thing() -> None:
 
     assert comparable(("dead", "follower", False), ("dead", "supporter", False))
     assert not comparable(("dead", "follower", False), ("dead", "locomotive", False))
+
+
+def test_one_city_against_a_list_of_cities_is_a_soft_place_conflict() -> None:
+    towns = [Entity(id=f"gpe/{n.lower()}", name=n, type="GPE")
+             for n in ("Harrow", "Kelby", "Morton", "Dunmore")]
+    text_a = ("The weavers marched on 1 May 1913. Some 4,000 weavers walked in Harrow "
+              "that day.\n")
+    text_b = ("Marches\n\nDate: 1 May 1913\nLocation: Harrow, Kelby, Morton, Dunmore\n"
+              "Arrested: 40+\n")
+    events = [event("a1", "A", text_a, "The weavers marched on 1 May 1913.", "1913-05-01",
+                    "march")]
+    result = compare([A, B], events, entities=[*PEOPLE, *towns],
+                     texts={"A": text_a, "B": text_b},
+                     settings=CompareSettings(resolve_entities=False))
+    [place] = [c for c in result.conflicts if c.type == "place"]
+    assert place.strength == "soft"
+    assert {cl.quote for cl in place.claims} == {
+        "Some 4,000 weavers walked in Harrow that day.",
+        "Location: Harrow, Kelby, Morton, Dunmore",
+    }

@@ -233,6 +233,27 @@ def place_conflict(a: Item, b: Item, label: Label, quote: Quote) -> Conflict | N
     )
 
 
+MORE_PLACES = 2  # a list of places this much longer than the other's names a wider scope
+
+
+def place_scope_conflict(a: Item, b: Item, label: Label, quote: Quote) -> Conflict | None:
+    """One account places the happening in some of the places the other lists, the
+    other in several more ("in the capital" / "in the capital and six other cities"):
+    soft, the first does not say it happened nowhere else."""
+    if not a.places or not b.places or a.event.source == b.event.source:
+        return None
+    for few, many in ((a, b), (b, a)):
+        inside = all(any(same_name(p, q) for q in many.places.values())
+                     for p in few.places.values())
+        if inside and len(many.places) >= len(few.places) + MORE_PLACES:
+            values = ("; ".join(a.places.values()), "; ".join(b.places.values()))
+            return _conflict(
+                "place", "soft", a, b, values, (quote(a, ""), quote(b, "")), label,
+                "one account names more places",
+            )
+    return None
+
+
 @lru_cache(maxsize=1)
 def oppositions() -> list[dict[str, Any]]:
     """The opposing descriptor sets of ``data/descriptors.yaml``."""
@@ -312,7 +333,7 @@ def check_statements(a: Item, b: Item, label: Label, quote: Quote, *, figures_on
     if figures_only or not kin(a, b) or (a.founded and b.founded
                                          and not a.founded & b.founded):
         return found  # another kind of happening, or two bodies founded
-    checks = [date_conflict, place_conflict, characterization_conflict]
+    checks = [date_conflict, place_scope_conflict, characterization_conflict]
     if a.persons and b.persons:  # founders listed by name on both sides
         checks.append(actor_conflict)
     for single in checks:

@@ -56,6 +56,8 @@ from datelines.reconcile.kinds import (
 from datelines.reconcile.quotes import BOUNDARY
 from datelines.reconcile.similarity import Names, fold
 
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+LOCATIVE = re.compile(r"\b(?:in|at|near|across|throughout)\s+(?:the\s+)?$")  # "in Tehran"
 NEAR = 2000  # characters around a statement searched for its context event
 INFOBOX_LINE = re.compile(r"^[ \t]*([A-Z][\w()'\u2019 /-]{0,30}):[ \t]+(\S[^\n]*)$", re.M)
 LIST_GAP = re.compile(r"\s*(?:,|and|, and|,\s*and)?\s*")  # folded text has no commas
@@ -329,6 +331,7 @@ class _Source:
             claim = own or replace(ctx.date, anchor="inferred")
             self.out.append((self._event(
                 a, b, kind, claim, figures=figures, participants=agents,
+                places=self._places(clause),
                 attribution=Attribution(asserted_by=asserted),
             ), ctx.id, own is not None))
 
@@ -366,6 +369,16 @@ class _Source:
                 name = self.names.find(folded[start:end]).get(key) or folded[start:end]
                 out.append(Participant(name=name, type=type_, role="agent", entity=key))
         return tuple(out)
+
+    def _places(self, clause: str) -> tuple[str, ...]:
+        """The places a statement says something happened in ("in Tehran")."""
+        folded = fold(clause)
+        found = self.names.find(clause)
+        return tuple(
+            found[key] for key, spans in self.names.spans_in(folded).items()
+            if key in found and self.names.types.get(key) in PLACE_TYPES
+            and any(LOCATIVE.search(folded[:start]) for start, _ in spans)
+        )
 
     def acts(self) -> None:
         """Statements of acts an event's sentence tells besides its own kind, where
