@@ -527,3 +527,11 @@ def test_a_day_with_a_part_of_day_is_a_time() -> None:
 def test_a_couple_is_two_approximately(text: str, extent: str, value: str) -> None:
     found = tag(text, mode="news", dct="2001-05-01")
     assert [(t.text, t.value, t.mod) for t in found] == [(extent, value, "APPROX")]
+
+
+def test_the_first_days_has_no_count() -> None:
+    found = tag("In the first days of the siege and the first week after it.")
+    assert [(t.text, t.value) for t in found] == [
+        ("the first days", "PXD"),
+        ("the first week", "P1W"),
+    ]

@@ -314,6 +314,10 @@ def _shift(
     return Spec(**fields)  # type: ignore[arg-type]
 
 
+def _plural_unit(g: dict[str, str]) -> bool:
+    return g.get("unit", "").lower().endswith("s")  # "the first days": no count
+
+
 def _amount(
     found: Found, g: dict[str, str], consts: dict[str, object],
     fields: dict[str, object], lex: Lexicon,
@@ -325,10 +329,10 @@ def _amount(
         n = 1.0
     elif "num" in g:
         n = None if "num2" in g else lex.number(g["num"])
-    elif "n" in consts:
+    elif "n" in consts and not _plural_unit(g):
         n = float(consts["n"])  # type: ignore[arg-type]
     elif "vaguenum" in g or g.get("unit", "").lower().endswith("s"):
-        n = None
+        n = None  # "several months", "the first days"
     else:
         n = 1.0
     if consts.get("half") and n is not None:
