@@ -138,6 +138,15 @@ def test_a_named_group_is_no_pronoun(nlp) -> None:  # type: ignore[no-untyped-de
     assert not event.summary.startswith("National Dockers Union")
 
 
+def test_possessive_pronoun_is_the_person(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Ada Voss led the Lyon dockers for years. She kept the post until her death in 1950."
+    (event,) = _events(nlp, text)
+    assert event.kind == "death"
+    assert event.summary == "Death of Ada Voss"
+    assert [(p.name, p.text) for p in event.participants] == [("Ada Voss", "She")]
+    assert event.participants[0].entity
+
+
 def test_participant_names_are_canonical(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ada Voss led the Kell League. In 1931, Voss’s guards arrested Karl Brenn.\n"
     (event,) = _events(nlp, text)

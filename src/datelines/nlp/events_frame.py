@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 from datelines.nlp.entities import KEY, antecedent, canonical
 from datelines.nlp.events_lexicon import (
     Kind,
+    governed_nouns,
     kind_of_lemma,
     known_verbs,
     light_verbs,
@@ -244,6 +245,11 @@ def summarize(
             if child.dep_ == "xcomp" and kind_of_lemma(child.lemma_) == kind:
                 anchor = child
                 break
+    elif anchor.pos_ == "VERB" and not generic and verb_kind(anchor) != kind:
+        for noun in governed_nouns(anchor):  # "kept the post until her death"
+            if noun.dep_ == "pobj" and kind_of_lemma(noun.lemma_, noun=True) == kind:
+                anchor = noun
+                break
     if anchor.pos_ in ("VERB", "AUX"):
         agent, patient, complement = frame(anchor)
         doer, done = _agent(anchor), _patient(anchor)
@@ -297,11 +303,11 @@ def summarize(
             text = f"{agent} {said}"
     elif kind_of_lemma(anchor.lemma_, noun=True) is not None:
         told = _one(anchor, depth=0)
-        owner = [c for c in anchor.children if c.dep_ == "poss" and entity_of(c)]
-        ent = entity_of(owner[0]) if owner else None
-        if ent is not None:  # "the Shah's purge", "Mbeki's resignation"
+        owner = next((c for c in anchor.children if c.dep_ == "poss"), None)
+        name = _one(owner, depth=1) if owner is not None else None
+        if name:  # "the Shah's purge", "Mbeki's resignation", "his death"
             link = "of" if kind.owner == "patient" else "by"
-            text = f"{_head(kind.says)} {link} {canonical(ent)[0]}"
+            text = f"{_head(kind.says)} {link} {name}"
         elif told and " of " in told:
             text = _head(kind.says) + told[told.index(" of ") :]
         elif told and len(told.split()) > 1:

@@ -293,10 +293,10 @@ def participants_of(
 
 
 def _arguments(anchor: Token) -> list[Token]:
-    """The trigger's subject, object and agent words."""
+    """The trigger's subject, object, possessor and agent words."""
     out = []
     for child in anchor.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "dobj"):
+        if child.dep_ in ("nsubj", "nsubjpass", "dobj", "poss"):
             out.append(child)
         elif child.dep_ == "agent":
             out += [g for g in child.children if g.dep_ == "pobj"]
