@@ -111,6 +111,8 @@ def _plausible(text: str, found: Found) -> bool:
         return False  # "a second attack"
     if unit.startswith("quarter") and (re.match(r" of\b", after) or "-" in found.text):
         return False  # "three-quarters of", "a four-quarter test"
+    if unit == "quarter" and amount in ("a", "an") and found.rule.kind == "duration":
+        return False  # "a decrease of about a quarter": a fraction more often
     if found.rule.kind == "duration" and (_AGE.match(after) or _PER.match(after)):
         return False  # "52 years old", "24 hours a day"
     if amount in ("a", "an") and found.rule.kind in ("duration", "set"):
