@@ -228,3 +228,11 @@ def test_one_city_against_a_list_of_cities_is_a_soft_place_conflict() -> None:
         "Some 4,000 weavers walked in Harrow that day.",
         "Location: Harrow, Kelby, Morton, Dunmore",
     }
+
+
+def test_statement_claims_name_the_stored_event_they_ride_on() -> None:
+    result = compare([A, B], history_events() + encyclopedia_events(), entities=PEOPLE,
+                     texts=TEXTS, settings=CompareSettings(resolve_entities=False))
+    summer = [cl for c in result.conflicts for cl in c.claims
+              if cl.quote.startswith("Over a single summer")]
+    assert summer and {cl.event for cl in summer} == {"a2"}

@@ -89,10 +89,15 @@ def compare(
         if not pair and a.event.source != b.event.source:
             agreements += 1
     told = {_told(c) for c in found.values()}
+    home = {r.id: twins.get(ctx, ctx) for ctx, rs in said.riders.items() for r in rs}
     for c in _rider_conflicts(items, firm, said, twins, names, label, quote, topics):
         if _told(c) not in told:  # the same quotes already disagree on this aspect
             told.add(_told(c))
-            found.setdefault(c.id, c)
+            found.setdefault(c.id, dataclasses.replace(c, claims=tuple(
+                # a statement's claim names the stored event it goes on about
+                dataclasses.replace(cl, event=home.get(cl.event, cl.event))
+                for cl in c.claims
+            )))
     missing = omissions.find_omissions(
         items, loose, texts=texts, label=label, settings=settings, names=names,
         firm=firm,
