@@ -536,3 +536,10 @@ def test_the_first_days_has_no_count() -> None:
         ("the first days", "PXD"),
         ("the first week", "P1W"),
     ]
+
+
+def test_a_yearless_month_with_no_tense_cue_leans_to_the_past() -> None:
+    # six months back beats six months ahead when nothing points either way
+    found = tag("The Ohio plant and its April opening.",
+                dct="1999-10-25", mode="news")  # fmt: skip
+    assert [t.value for t in found] == ["1999-04"]
