@@ -9,7 +9,8 @@ import pytest
 
 from datelines.model import DateClaim, Entity, Event, Evidence, Figure, Source
 from datelines.reconcile import CompareSettings, compare
-from datelines.reconcile.statements import INFOBOX_LINE, key_use, split_list, table
+from datelines.reconcile.reading import key_use, split_list, table
+from datelines.reconcile.statements import INFOBOX_LINE
 
 A = Source(id="A", path="guild-history.txt", sha256="a")
 B = Source(id="B", path="guild-encyclopedia.txt", sha256="b")
@@ -163,7 +164,7 @@ def test_infobox_examples(example: dict[str, str]) -> None:
 
 
 def test_attribution_example() -> None:
-    from datelines.reconcile.statements import attributed
+    from datelines.reconcile.reading import attributed
 
     sentence, expected = table()["attribution_example"]
     assert attributed(sentence) is expected

@@ -4,9 +4,10 @@ Consumes plain :class:`~datelines.model.Source` / :class:`~datelines.model.Event
 objects (after ``extract``, from the store or built by hand) and produces a
 :class:`Comparison` (``to_dict()`` is the JSON contract of ``datelines compare``).
 The modules follow the data: ``dates`` and ``figures`` read values as intervals,
-``similarity`` and ``align`` link events that describe one happening, ``conflicts``
-checks linked pairs, ``omissions`` looks for what a covering account leaves out,
-``compare`` runs them in order.
+``statements`` (with ``reading``) turns infobox lines and sentences no event covers
+into statements, ``similarity`` and ``align`` link events that describe one
+happening, ``conflicts`` checks linked pairs, ``omissions`` looks for what a covering
+account leaves out, ``compare`` runs them in order.
 """
 
 from __future__ import annotations

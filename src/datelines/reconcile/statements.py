@@ -6,8 +6,9 @@ every claim a source makes can be compared, not only the sentences the extractor
 
 - **infobox lines** ("Founded: 20 July 1981", "Founders: A, B", "Deaths: 16-50",
   "Methods: Demonstrations, riots"; the keys are data, ``data/statements.yaml``). A
-  dated line (founded, date) *stands alone*: it is aligned like an event, about the
-  subject named by the title line. The other lines *ride* on it.
+  dated line (founded, date) rides on the account's event that tells the same (same
+  kind group, compatible date), else *stands alone*: it is aligned like an event,
+  about the subject named by the title line. The other lines *ride* with it.
 - **sentences no event covers** that give a figure, a date, the agents of an act or a
   descriptor ("Over the course of a single summer ... more than 30,000"; "up to 5,000
   people were killed"; "A, B and C founded the group"). Each rides on its *context*
@@ -19,8 +20,8 @@ every claim a source makes can be compared, not only the sentences the extractor
 A rider borrows its context's date (anchor ``inferred``) unless it states its own;
 :func:`datelines.reconcile.compare` checks riders against what their context event is
 aligned with, and against each other. The dates are read with the temporal tagger
-and figures with the figures stage, both over plain text (spaCy is imported only here,
-only when texts are given).
+over the whole text, figures with :mod:`datelines.reconcile.reading`; spaCy is imported
+only when texts are given.
 """
 
 from __future__ import annotations
@@ -29,11 +30,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from importlib import resources
 from typing import Any
-
-import yaml
 
 from datelines.model import (
     Attribution,
@@ -43,7 +40,6 @@ from datelines.model import (
     Figure,
     Participant,
 )
-from datelines.reconcile.conflicts import oppositions
 from datelines.reconcile.dates import date_relation
 from datelines.reconcile.figures import comparative
 from datelines.reconcile.kinds import (
@@ -54,6 +50,18 @@ from datelines.reconcile.kinds import (
     names_a_kind,
 )
 from datelines.reconcile.quotes import BOUNDARY
+from datelines.reconcile.reading import (
+    attributed,
+    counted,
+    descriptive,
+    first_word,
+    heading,
+    key_use,
+    read_figures,
+    split_list,
+    table,
+    trim,
+)
 from datelines.reconcile.similarity import Names, fold
 
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
@@ -71,75 +79,6 @@ class Statements:
     standalone: tuple[Event, ...] = ()
     riders: dict[str, tuple[Event, ...]] = field(default_factory=dict)  # context id ->
     own_date: frozenset[str] = frozenset()  # statements whose date they state themselves
-
-
-@lru_cache(maxsize=1)
-def table() -> dict[str, Any]:
-    """``data/statements.yaml``."""
-    text = resources.files("datelines.reconcile").joinpath("data/statements.yaml")
-    return yaml.safe_load(text.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-
-
-def key_use(key: str) -> str | None:
-    """What an infobox key gives: ``date``, ``agents``, ``places``, ``descriptions``.
-
-    >>> key_use("Founded"), key_use("Founder(s)"), key_use("Death(s)")
-    ('date', 'agents', None)
-    """
-    k = fold(key.replace("(s)", "s")).strip()
-    box = table()["infobox"]
-    if k in box["dates"]:
-        return "date"
-    for use in ("agents", "places", "descriptions"):
-        if k in box[use]:
-            return use
-    return None
-
-
-def split_list(value: str) -> list[str]:
-    """The items of an infobox list value, notes in brackets left out.
-
-    >>> split_list("Ada Brook, Tom Hale and Jo Lee (1902)")
-    ['Ada Brook', 'Tom Hale', 'Jo Lee']
-    """
-    value = re.sub(r"\([^)]*\)", "", value)
-    return [p.strip() for p in re.split(r",|;|\band\b", value) if p.strip()]
-
-
-def attributed(text: str) -> bool:
-    """Whether a statement reports someone else's estimate.
-
-    >>> attributed("Observers put the number between 40 and 60."), attributed("Ten died.")
-    (True, False)
-    """
-    folded = f" {fold(text)} "
-    return any(f" {fold(cue)} " in folded for cue in table()["attribution_cues"])
-
-
-@lru_cache(maxsize=1)
-def _nlp() -> Any:
-    import spacy
-
-    return spacy.blank("en")
-
-
-def read_figures(text: str) -> list[Figure]:
-    """The figures a piece of plain text gives (the figures stage on a blank pipeline)."""
-    from datelines.nlp.figures import figures
-
-    found = list(figures(_nlp()(text)[:]))
-    for m in re.finditer(r"\b(\d[\d,]*)\+(?!\w)", text):  # "1000+"
-        found.append(Figure(value=float(m.group(1).replace(",", "")),
-                            qualifier="at_least", text=m.group(0)))
-    return found
-
-
-def _descriptive(text: str) -> bool:
-    folded = f" {fold(text)} "
-    return any(
-        re.search(rf"\b{re.escape(fold(term))}\b", folded)
-        for opp in oppositions() for side in ("a", "b") for term in opp[side]
-    )
 
 
 class _Source:
@@ -263,7 +202,7 @@ class _Source:
             last = m.end()
         spans.append((last, len(self.text)))
         for s, e in spans:
-            s, e = _trim(self.text, s, e)
+            s, e = trim(self.text, s, e)
             if e - s < 12 or s in skip or self.covered(s, e):
                 continue
             if heading(self.text[s:e]):
@@ -302,7 +241,7 @@ class _Source:
         if date is not None and kinds_named and date.granularity in ("day", "month") and (
             date.anchor == "explicit"
         ):
-            kind = min(kinds_named, key=lambda g: _first(sentence, g))
+            kind = min(kinds_named, key=lambda g: first_word(sentence, g))
             self.out.append((self._event(s, e, kind, date), None, True))
             return
         ctx = self.context(s, e, sentence)
@@ -312,7 +251,7 @@ class _Source:
         cuts = [s + m.start() for m in CLAUSES.finditer(sentence)]
         if cuts and len(read_figures(sentence)) > 1:
             bounds_ = [s, *cuts, e]
-            parts = [_trim(self.text, a, b) for a, b in zip(bounds_, bounds_[1:], strict=False)]
+            parts = [trim(self.text, a, b) for a, b in zip(bounds_, bounds_[1:], strict=False)]
         ctx_group = infer_group(ctx.kind, ctx.evidence.quote)
         for a, b in parts:
             clause = self.text[a:b]
@@ -321,11 +260,11 @@ class _Source:
             named = groups_in(clause)
             kind = ctx.kind
             if named and ctx_group not in named:  # it tells another kind of happening
-                kind = min(named, key=lambda g: _first(clause, g))
+                kind = min(named, key=lambda g: first_word(clause, g))
             elif not named:
                 own = None  # a date with no happening named says nothing to compare
             agents = self._agents(clause, kind)
-            if not (figures or own or agents or _descriptive(clause)):
+            if not (figures or own or agents or descriptive(clause)):
                 continue
             asserted = "others" if attributed(clause) else "source"
             claim = own or replace(ctx.date, anchor="inferred")
@@ -395,45 +334,6 @@ class _Source:
                         id=f"{e.id}:{other}", kind=other, participants=agents,
                         status="statement", figures=(),
                     ), e.id, True))
-
-
-def counted(of: str) -> str | None:
-    """What a figure counts, cut before the verb that follows it (plain text has no
-    parse to stop at it).
-
-    >>> counted("people attended the rally"), counted("political prisoners")
-    ('people', 'political prisoners')
-    """
-    words = []
-    for word in of.split():
-        if re.fullmatch(r"[a-z]+(?:ed|ing)|the|a|an|to|by|in|at|on|were|was", word):
-            break
-        words.append(word)
-    return " ".join(words) or None
-
-
-def heading(line: str) -> bool:
-    """A title or heading line (short, no closing punctuation), not a sentence.
-
-    >>> heading("1901-1905: The Early Years"), heading("The fair opened in 1901.")
-    (True, False)
-    """
-    return not re.search(r"[.!?\"\u201d')]\s*$", line) and len(line.split()) < 20
-
-
-def _first(sentence: str, group: str) -> int:
-    for i, w in enumerate(fold(sentence).split()):
-        if names_a_kind(w) and infer_group("event", w) == group:
-            return i
-    return 10**6
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in " \t\n,;":
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def mine(
