@@ -47,6 +47,7 @@ SUMMARIES = [
     ),
     ("In 1916 the weavers left France for good.", "Weavers leave France"),
     ("In 1917 the rebels were put to death.", "Death of rebels"),
+    ("The 1807 invasion of Portugal was quick.", "Military operation against Portugal"),
     ("Ada Voss's crackdown in May 1931 surprised the town.", "Crackdown by Ada Voss"),
     (
         "In 1937 the council decided to revoke the ban on the Kell League.",

@@ -324,7 +324,9 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
                 places,
                 relation=relation,
                 trigger_pos=pos,
-                summary=summarize(anchor, kind, places=places),
+                summary=summarize(
+                    anchor, kind, places=places, when=(timex.start, timex.end)
+                ),
             )
         )
     return out

@@ -234,10 +234,17 @@ def frame(verb: Token) -> tuple[str | None, str | None, str | None]:
 
 
 def summarize(
-    anchor: Token, kind: Kind, *, places: Iterable[str] = (), fallback: str = ""
+    anchor: Token,
+    kind: Kind,
+    *,
+    places: Iterable[str] = (),
+    fallback: str = "",
+    when: tuple[int, int] | None = None,
 ) -> str:
     """The one-line summary of the event ``anchor`` triggers; ``fallback`` (the
-    kind's own wording) when the parse names nobody."""
+    kind's own wording) when the parse names nobody. ``when`` is the span of the
+    event's date: a happening named by a noun that holds its date ("until her
+    death in 1950") is told by that noun, not by the verb above it."""
     text = ""
     generic = kind.kind == "event"
     if lemma(anchor) in light_verbs():  # "decided to revoke": told by "revoke"
@@ -247,7 +254,10 @@ def summarize(
                 break
     elif anchor.pos_ == "VERB" and not generic and verb_kind(anchor) != kind:
         for noun in governed_nouns(anchor):  # "kept the post until her death"
-            if noun.dep_ == "pobj" and kind_of_lemma(noun.lemma_, noun=True) == kind:
+            holds = when is not None and noun.left_edge.idx <= when[0] < (
+                noun.right_edge.idx + len(noun.right_edge)
+            )
+            if holds and kind_of_lemma(noun.lemma_, noun=True) == kind:
                 anchor = noun
                 break
     if anchor.pos_ in ("VERB", "AUX"):
@@ -305,11 +315,13 @@ def summarize(
         told = _one(anchor, depth=0)
         owner = next((c for c in anchor.children if c.dep_ == "poss"), None)
         name = _one(owner, depth=1) if owner is not None else None
-        if name:  # "the Shah's purge", "Mbeki's resignation", "his death"
+        if name and owner is not None:  # "the Shah's purge", "his death"
             link = "of" if kind.owner == "patient" else "by"
             text = f"{_head(kind.says)} {link} {name}"
-        elif told and " of " in told:
-            text = _head(kind.says) + told[told.index(" of ") :]
+        elif told and " of " in told:  # "the invasion of Iraq": its target
+            link = kind.says.split()[-1]
+            link = link if link in ("against", "on") else "of"
+            text = f"{_head(kind.says)} {link} {told[told.index(' of ') + 4 :]}"
         elif told and len(told.split()) > 1:
             text = told
     text = text or fallback
