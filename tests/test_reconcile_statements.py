@@ -61,7 +61,7 @@ ENCYCLOPEDIA = (
 def history_events() -> list[Event]:
     return [
         event("a1", "A", HISTORY, "On 4 May 1902 the two weavers set out to unite the mills.",
-              "1902-05-04", "founding"),
+              "1902-05-04", "founding", (Figure(value=2, text="two", of="weavers"),)),
         event("a2", "A", HISTORY, "The great strike of the guild began on 2 June 1911.",
               "1911-06-02", "strike"),
     ]
@@ -237,3 +237,15 @@ def test_statement_claims_name_the_stored_event_they_ride_on() -> None:
     summer = [cl for c in result.conflicts for cl in c.claims
               if cl.quote.startswith("Over a single summer")]
     assert summer and {cl.event for cl in summer} == {"a2"}
+
+
+def test_a_list_closed_by_its_count_makes_the_founders_conflict_hard() -> None:
+    # the history counts its founders ("the two weavers"); the infobox names a third
+    result = compare([A, B], history_events() + encyclopedia_events(), entities=PEOPLE,
+                     texts=TEXTS, settings=CompareSettings(resolve_entities=False))
+    [actor] = [c for c in result.conflicts if c.type == "actor"]
+    assert actor.strength == "hard"
+    unclosed = [e.replace(figures=()) for e in history_events()]
+    result = compare([A, B], unclosed + encyclopedia_events(), entities=PEOPLE,
+                     texts=TEXTS, settings=CompareSettings(resolve_entities=False))
+    assert [c.strength for c in result.conflicts if c.type == "actor"] == ["soft"]

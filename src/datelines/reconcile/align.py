@@ -69,6 +69,7 @@ class Item:
     borrowed: bool = False  # a statement dated only by the event it goes on about
     lead: str = ""  # the sentence before a statement ("the number of the dead ...")
     persons: frozenset[str] = frozenset()  # agents that are people
+    closed: int = 0  # the number of agents the account says there were ("these three")
 
     @property
     def coarse(self) -> bool:

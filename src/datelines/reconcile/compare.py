@@ -142,6 +142,7 @@ def _rider_conflicts(
         family[ctx.index].append(dataclasses.replace(
             it, index=len(items) + n, borrowed=event.id not in said.own_date,
             lead=quote.previous(event), founded=it.founded or ctx.founded,
+            closed=_counted_agents(it, ctx),
         ))
     out: list[Conflict] = []
     for link in firm:
@@ -171,6 +172,14 @@ def _rider_conflicts(
     for x, y in _one_account_pairs(items, family):
         out += conflicts.check_statements(x, y, label, quote, figures_only=True)
     return out
+
+
+def _counted_agents(statement: Item, ctx: Item) -> int:
+    """How many agents a statement's list closes at: an exact count equal to its
+    length, in it or in the event it goes on about ("these three intellectuals")."""
+    n = len(statement.agents)
+    counts = [*statement.event.figures, *ctx.event.figures]
+    return n if n >= 2 and any(f.qualifier == "exact" and f.value == n for f in counts) else 0
 
 
 def _one_account_pairs(

@@ -211,6 +211,10 @@ def actor_conflict(a: Item, b: Item, label: Label, quote: Quote) -> Conflict | N
     tail = "each names an agent the other does not" if only_a and only_b else (
         "one account names more agents"
     )
+    fewer = b if only_a and not only_b else a if only_b and not only_a else None
+    if fewer is not None and fewer.closed == len(fewer.agents) >= 2:
+        # "A, B and C founded ... these three": the shorter list says it is complete
+        strength, tail = "hard", f"one account names more agents; the other counts {fewer.closed}"
     values = ("; ".join(a.agents.values()), "; ".join(b.agents.values()))
     return _conflict(
         "actor", strength, a, b, values,
