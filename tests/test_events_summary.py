@@ -148,6 +148,17 @@ def test_possessive_pronoun_is_the_person(nlp) -> None:  # type: ignore[no-untyp
     assert event.participants[0].entity
 
 
+def test_a_name_that_qualifies_another_takes_no_role(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "On 2 May 1931, France's Radical Party and Edouard Herriot of Lyon signed a treaty."
+    (event,) = _events(nlp, text)
+    roles = {p.name: p.role for p in event.participants}
+    assert roles.get("France") in (None, "other") and roles.get("Lyon") in (
+        None,
+        "other",
+    )
+    assert any(role == "agent" for role in roles.values())
+
+
 def test_participant_names_are_canonical(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Ada Voss led the Kell League. In 1931, Voss’s guards arrested Karl Brenn.\n"
     (event,) = _events(nlp, text)

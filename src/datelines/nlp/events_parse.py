@@ -304,13 +304,16 @@ def _arguments(anchor: Token) -> list[Token]:
 
 
 def _describes(ent: Span) -> bool:
-    """A name that only qualifies another name ("Ayatollah Khomeini of Iran")."""
-    prep = ent.root.head
+    """A name that only qualifies another name ("Ayatollah Khomeini of Iran",
+    "South Africa's Nationalist Party")."""
+    head = ent.root.head
+    if ent.root.dep_ == "poss":
+        return head.ent_type_ in ("PERSON", "ORG") and head.pos_ == "PROPN"
     return (
         ent.root.dep_ == "pobj"
-        and prep.lower_ == "of"
-        and prep.head.ent_type_ in ("PERSON", "ORG")
-        and prep.head.pos_ == "PROPN"
+        and head.lower_ == "of"
+        and head.head.ent_type_ in ("PERSON", "ORG")
+        and head.head.pos_ == "PROPN"
     )
 
 
