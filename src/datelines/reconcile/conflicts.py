@@ -12,6 +12,7 @@ it neutrally: "A says X; B says Y", never which side is right.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections.abc import Callable, Iterator
@@ -323,6 +324,17 @@ def characterization_conflict(
     return None
 
 
+def _soften(c: Conflict) -> Conflict:
+    """A hard conflict as a possible one (different scope)."""
+    if c.strength == "soft":
+        return c
+    tail = " (counts of the same measure)."
+    text = c.explanation[: -len(tail)] if c.explanation.endswith(tail) else c.explanation
+    return dataclasses.replace(
+        c, strength="soft", explanation=text.rstrip(".") + " (possibly different scope)."
+    )
+
+
 def kin(a: Item, b: Item) -> bool:
     """The two items tell the same kind of happening (the same or a named kind group)."""
     return a.group == b.group or a.group in b.groups or b.group in a.groups
@@ -334,6 +346,8 @@ def check_statements(a: Item, b: Item, label: Label, quote: Quote, *, figures_on
     aligned event: figures always (they name their measure), the other aspects only
     between items telling the same kind of happening."""
     found = list(figure_conflicts(a, b, label, quote, known_only=figures_only))
+    if figures_only and (a.borrowed or b.borrowed):  # one account, a statement whose
+        found = [_soften(c) for c in found]  # time and scope are read from its context
     if figures_only or not kin(a, b) or (a.founded and b.founded
                                          and not a.founded & b.founded):
         return found  # another kind of happening, or two bodies founded
