@@ -267,3 +267,21 @@ def test_front_matter_after_byte_order_mark_with_crlf(tmp_path: Path) -> None:
         ("title", "Heading Here"),
         ("paragraph", "It happened in 1999."),
     ]
+
+
+def test_one_long_line_does_not_unwrap_a_hard_wrapped_text():
+    from datelines.ingest.structure import layout
+
+    lines = [
+        "The harbour strike began when the crane drivers walked out one wet morning",
+        "and the ferry crews joined them before noon, so that by evening nothing moved",
+        "on the quays at all and the merchants had begun to count what they were losing",
+        "while the mayor, who had promised calm, spent the night writing to the capital for help.",
+        "The clerks of the port office kept their ledgers open but had nothing to write in",
+        "them, and the gulls took over the empty fish market for the rest of the week long.",
+        "By Friday the city council had met twice, and a long, rambling, unusually heated debate over the strike ran well past midnight.",
+        "Nobody agreed on anything except that the strike could not go on for much longer.",
+    ]
+    text = "\n".join(lines)
+    blocks = layout(text, title=False)
+    assert len(blocks) == 1 and blocks[0].kind == "paragraph"

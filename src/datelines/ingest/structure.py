@@ -113,14 +113,14 @@ def _wrap_width(text: str, lines: list[_Line]) -> int | None:
     """The line width of hard-wrapped text, or None for one-line paragraphs.
 
     Hard-wrapped: the 90th-percentile line has 40-100 characters and almost no line
-    (under 2%) runs past 120 (a web copy's long paragraphs would).
+    (at most one line, or under 10%) runs past 120 (a web copy's long paragraphs would).
     """
     widths = sorted(line.end - line.start for line in lines if not line.blank)
     if len(widths) < 3:
         return None
     width = widths[int(0.9 * (len(widths) - 1))]
     long_lines = sum(1 for w in widths if w > LONG_LINE)
-    if long_lines > 0.02 * len(widths) or not WRAP_WIDTH[0] <= width <= WRAP_WIDTH[1]:
+    if long_lines > max(1.0, 0.1 * len(widths)) or not WRAP_WIDTH[0] <= width <= WRAP_WIDTH[1]:
         return None
     return width
 
