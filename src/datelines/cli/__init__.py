@@ -69,8 +69,4 @@ def db_option(func: F) -> F:
 
 
 for _name in COMMAND_MODULES:
-    try:
-        importlib.import_module(f"datelines.cli.{_name}")
-    except ModuleNotFoundError as _err:  # a command module not written yet
-        if _err.name != f"datelines.cli.{_name}":
-            raise
+    importlib.import_module(f"datelines.cli.{_name}")
