@@ -153,3 +153,20 @@ def test_report_escapes_quotes() -> None:
               for _, ex in pairs for e in ex.events]
     html = render_report(compare(sources, events), sources)
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_loading_the_cli_leaves_the_comparison_stage_unloaded() -> None:
+    """`datelines --help` and other commands start without scikit-learn: the compare
+    command imports the reconcile stage only when it runs."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, datelines.cli; "
+        "print(sorted(m for m in sys.modules "
+        "if m.startswith(('sklearn', 'datelines.reconcile'))))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    assert out == "[]"

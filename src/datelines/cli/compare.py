@@ -15,18 +15,22 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from datelines.cli import db_option, evaluate, main
 from datelines.errors import InputError
-from datelines.reconcile import CompareSettings, Comparison, compare
+
+if TYPE_CHECKING:  # reconcile loads scikit-learn: imported only when a command runs
+    from datelines.reconcile import CompareSettings, Comparison
 
 
 def compare_store(
     db: str, *, sources: Sequence[str] = (), settings: CompareSettings | None = None
 ) -> Comparison:
     """Compare the accounts stored in ``db`` (all of them, or the named ``sources``)."""
+    from datelines.reconcile import CompareSettings, compare
     from datelines.store import Store
 
     with Store.open(db) as store:
@@ -73,6 +77,8 @@ def compare_command(
     """Compare the stored accounts: alignments, conflicts, omissions, agreements."""
     if not Path(db).exists():
         raise InputError(db, "no such database", "run `datelines add FILE...` first")
+    from datelines.reconcile import CompareSettings
+
     comparison = compare_store(
         db, sources=sources, settings=CompareSettings(min_confidence=min_confidence)
     )

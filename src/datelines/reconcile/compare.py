@@ -27,8 +27,8 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from datelines.model import Entity, Event, Mention, Source
 from datelines.reconcile import align, conflicts, omissions, statements
-from datelines.reconcile.align import Item
 from datelines.reconcile.dates import date_relation
+from datelines.reconcile.features import Item
 from datelines.reconcile.quotes import QuoteFinder
 from datelines.reconcile.settings import CompareSettings
 from datelines.reconcile.similarity import Names

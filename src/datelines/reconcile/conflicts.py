@@ -1,7 +1,7 @@
 """reconcile stage: where linked events disagree -- dates, figures, actors, places, terms.
 
-Consumes scored :class:`~datelines.reconcile.align.Link` pairs of
-:class:`~datelines.reconcile.align.Item` and produces
+Consumes scored :class:`~datelines.reconcile.features.Link` pairs of
+:class:`~datelines.reconcile.features.Item` and produces
 :class:`~datelines.reconcile.types.Conflict` records with a claim on every side (source,
 event, quote, value). A pair from one source is an *internal* contradiction.
 
@@ -24,7 +24,7 @@ import yaml
 
 from datelines.model import Figure
 from datelines.reconcile import dates, figures
-from datelines.reconcile.align import Item
+from datelines.reconcile.features import Item
 from datelines.reconcile.kinds import has_defining_agents, names_a_kind
 from datelines.reconcile.similarity import fold, same_name
 from datelines.reconcile.types import Claim, Conflict, ConflictType, Strength

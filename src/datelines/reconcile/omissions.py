@@ -1,6 +1,6 @@
 """reconcile stage: events one account reports that another, covering them, leaves out.
 
-Consumes :class:`~datelines.reconcile.align.Item` features, the links among them and
+Consumes :class:`~datelines.reconcile.features.Item` features, the links among them and
 (optionally) each source's text; produces
 :class:`~datelines.reconcile.types.Omission` records.
 
@@ -28,8 +28,8 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
-from datelines.reconcile.align import Item, Link
 from datelines.reconcile.dates import date_relation, value_interval
+from datelines.reconcile.features import Item, Link
 from datelines.reconcile.settings import CompareSettings
 from datelines.reconcile.similarity import Names, content_words, fold
 from datelines.reconcile.types import Omission, Presence

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from datelines.model import Event
 
 if TYPE_CHECKING:
-    from datelines.reconcile.align import Item
+    from datelines.reconcile.features import Item
 
 NEAR = 1500  # characters either side of the evidence searched for a value
 BOUNDARY = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]?\s+(?=[A-Z0-9\u201c\"'(])|\n\s*\n|\n")
