@@ -502,6 +502,10 @@ def test_a_month_range_in_an_infobox_starts_at_its_first_month() -> None:
         ("Lawyers will appeal Monday's verdict.", "1999-03-08"),
         # a capitalized word in -ed is a name, not a past tense
         ("The envoy would fly to the United Kingdom Friday.", "1999-03-12"),
+        # "next to" is a place, not a future; "is to" is a future
+        ("Crowds gathered next to the embassy on Monday.", "1999-03-08"),
+        ("Trading is to resume in London on Monday.", "1999-03-15"),
+        ("Flights stopped due to the storm on Monday.", "1999-03-08"),
     ],
 )
 def test_weekday_tense_in_news(text: str, value: str) -> None:
@@ -543,3 +547,14 @@ def test_a_yearless_month_with_no_tense_cue_leans_to_the_past() -> None:
     found = tag("The Ohio plant and its April opening.",
                 dct="1999-10-25", mode="news")  # fmt: skip
     assert [t.value for t in found] == ["1999-04"]
+
+
+def test_the_year_after_a_quarter_is_the_whole_year() -> None:
+    # "a year earlier" keeps the quarter in focus; "the year" does not
+    found = tag("Profit rose in the third quarter, up from a year earlier, and for "
+                "the year it doubled.", dct="1989-10-27", mode="news")  # fmt: skip
+    assert [(t.text, t.value) for t in found] == [
+        ("the third quarter", "1989-Q3"),
+        ("a year earlier", "1988-Q3"),
+        ("the year", "1989"),
+    ]

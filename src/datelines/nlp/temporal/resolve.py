@@ -169,7 +169,9 @@ def shift_value(ref: Reference | None, unit: str, n: float | None) -> str:
         index = p.year * 4 + (month - 1) // 3 + k
         return f"{year_text(index // 4)}-Q{index % 4 + 1}"
     if unit == "year":
-        keep = f"-{p.part}" if p.part and p.part[0] == "Q" else ""
+        # "a year ago" after a quarter is that quarter a year back; "the year" is
+        # the whole year around it
+        keep = f"-{p.part}" if k and p.part and p.part[0] == "Q" else ""
         return f"{year_text(p.year + k)}{keep}"
     size, width = (10, 3) if unit == "decade" else (100, 2)
     if unit in ("decade", "century", "millennium"):

@@ -58,22 +58,35 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
-    """-1 past, +1 future, 0 unknown: the nearest cue word in the sentence."""
+    """-1 past, +1 future, 0 unknown: the nearest cue word in the sentence.
+
+    "next to" and "due to" are no future cues; "is to" / "are to" are ("is to
+    resume trading Tuesday").
+    """
     lex = lexicon()
     if re.match(r"['’]s\b", text[end : end + 3]):
         return -1  # "Wednesday's ruling": news reports what has happened
-    left = [w.group(0) for w in _WORD.finditer(text, sent[0], start)][::-1]
+    left = [w.group(0) for w in _WORD.finditer(text, sent[0], start)]
     right = [w.group(0) for w in _WORD.finditer(text, end, sent[1])]
     for i in range(max(len(left), len(right))):
-        for words in (left, right):
-            if i < len(words):
-                word = words[i].lower()
-                if word in lex.future_cues or word.endswith("'ll"):
-                    return 1
-                participle = words[i].islower() and word.endswith("ed")  # not "United"
-                if word in lex.past_cues or (len(word) > 4 and participle):
-                    return -1
+        for words, j in ((left, len(left) - 1 - i), (right, i)):
+            if not 0 <= j < len(words):
+                continue
+            word = words[j].lower()
+            after = words[j + 1].lower() if j + 1 < len(words) else ""
+            if after == "to" and word in _NOT_BEFORE_TO:
+                continue
+            if word in lex.future_cues or word.endswith("'ll"):
+                return 1
+            if word == "to" and j and words[j - 1].lower() in ("is", "are"):
+                return 1
+            participle = words[j].islower() and word.endswith("ed")  # not "United"
+            if word in lex.past_cues or (len(word) > 4 and participle):
+                return -1
     return 0
+
+
+_NOT_BEFORE_TO = {"next", "due"}
 
 
 @functools.lru_cache(maxsize=1)
