@@ -506,6 +506,9 @@ def test_a_month_range_in_an_infobox_starts_at_its_first_month() -> None:
         ("Crowds gathered next to the embassy on Monday.", "1999-03-08"),
         ("Trading is to resume in London on Monday.", "1999-03-15"),
         ("Flights stopped due to the storm on Monday.", "1999-03-08"),
+        # a quotation has its own tense; an abbreviation ends no sentence
+        ("''The envoy will surely land there Friday,'' he said.", "1999-03-12"),
+        ("Officials will meet with Sen. Ross Friday.", "1999-03-12"),
     ],
 )
 def test_weekday_tense_in_news(text: str, value: str) -> None:
@@ -557,4 +560,12 @@ def test_the_year_after_a_quarter_is_the_whole_year() -> None:
         ("the third quarter", "1989-Q3"),
         ("a year earlier", "1988-Q3"),
         ("the year", "1989"),
+    ]
+
+
+def test_a_time_takes_the_day_of_its_sentence_across_abbreviations() -> None:
+    found = tag("Markets shut at 3 p.m. ET on Friday.", dct="2013-03-20", mode="news")
+    assert [(t.text, t.value) for t in found] == [
+        ("3 p.m. ET", "2013-03-15T15:00"),
+        ("Friday", "2013-03-15"),
     ]

@@ -58,6 +58,7 @@ class Lexicon:
     context_mods: dict[str, str]
     future_cues: frozenset[str]
     past_cues: frozenset[str]
+    abbreviations: frozenset[str]  # a period after them ends no sentence
     count_cues: frozenset[str]  # words before a number that make it a count
     count_round_only: frozenset[str]  # ... but only for a round hundred
     count_labels: frozenset[str]  # "Arrested: 1000"
@@ -267,6 +268,7 @@ def lexicon() -> Lexicon:
         context_mods=dict(rules["context_mods"]["entries"]),
         future_cues=frozenset(lex["tense"]["future"]),
         past_cues=frozenset(lex["tense"]["past"]),
+        abbreviations=frozenset(lex["abbreviations"]["entries"]),
         count_cues=frozenset(lex["counts"]["cues"]),
         count_round_only=frozenset(lex["counts"]["round_only"]),
         count_labels=frozenset(lex["counts"]["labels"]),

@@ -48,26 +48,53 @@ _CALENDAR_SETS = {"daily": "XXXX-XX-XX", "nightly": "XXXX-XX-XXTNI", "weekly": "
                   "monthly": "XXXX-XX", "annually": "XXXX", "yearly": "XXXX"}  # fmt: skip
 
 
-def _sentences(text: str) -> list[tuple[int, int]]:
+def _sentences(
+    text: str, found: Sequence[Found] = ()
+) -> list[tuple[int, int]]:
+    """Sentence spans: a period after an abbreviation ("Mr.", "Gen.": the
+    ``abbreviations`` table) or an initial ("John F. Kennedy") ends none, nor does
+    one inside a temporal expression ("Jan. 1", "3 p.m. ET Friday").
+
+    >>> t = "Gen. Lee left at 3 p.m. ET on Friday. He won."
+    >>> [t[a:b] for a, b in _sentences(t, scan(t, mode="news"))]
+    ['Gen. Lee left at 3 p.m. ET on Friday.', 'He won.']
+    """
+    inside = [(f.start, f.end) for f in found]
+    abbreviations = lexicon().abbreviations
     spans, start = [], 0
     for m in _SENTENCE_END.finditer(text):
+        word = _LAST_WORD.search(text, max(0, m.start() - 16), m.start())
+        if word and (word.group(1).lower() in abbreviations
+                     or re.fullmatch(r"[A-Z]", word.group(1))):  # fmt: skip
+            continue
+        if any(a < m.start() < b for a, b in inside):
+            continue
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
     return spans
 
 
+_LAST_WORD = re.compile(r"(?:^|[\s(\"'])([A-Za-z]+)\.$")
+
+
 def _tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
     """-1 past, +1 future, 0 unknown: the nearest cue word in the sentence.
 
     "next to" and "due to" are no future cues; "is to" / "are to" are ("is to
-    resume trading Tuesday").
+    resume trading Tuesday"). Quotation marks bound the window: in '"We will win
+    Tuesday," he said' the quote's "will" decides, not "said".
     """
     lex = lexicon()
     if re.match(r"['’]s\b", text[end : end + 3]):
         return -1  # "Wednesday's ruling": news reports what has happened
-    left = [w.group(0) for w in _WORD.finditer(text, sent[0], start)]
-    right = [w.group(0) for w in _WORD.finditer(text, end, sent[1])]
+    first, last = sent  # a quotation mark closes the window: the quote has its tense
+    opened = [q.end() for q in _QUOTE.finditer(text, first, start)]
+    first = opened[-1] if opened else first
+    quote = _QUOTE.search(text, end, last)
+    last = quote.start() if quote else last
+    left = [w.group(0) for w in _WORD.finditer(text, first, start)]
+    right = [w.group(0) for w in _WORD.finditer(text, end, last)]
     for i in range(max(len(left), len(right))):
         for words, j in ((left, len(left) - 1 - i), (right, i)):
             if not 0 <= j < len(words):
@@ -87,6 +114,7 @@ def _tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
 
 
 _NOT_BEFORE_TO = {"next", "due"}
+_QUOTE = re.compile(r"''|``|[\"“”]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -197,9 +225,9 @@ def tag(
             "mode", f"unknown temporal mode '{mode}'", "use news or narrative"
         )
     story = Story(dct, mode)
-    spans = list(sentences) if sentences else _sentences(text)
-    headings = [(b.start, b.end) for b in blocks if b.kind == "heading"]
     found_all = scan(text, mode=mode)
+    spans = list(sentences) if sentences else _sentences(text, found_all)
+    headings = [(b.start, b.end) for b in blocks if b.kind == "heading"]
     out: list[Timex] = []
     times: list[tuple[int, Spec, Found, tuple[int, int]]] = []
     seen_heading: set[tuple[int, int]] = set()
