@@ -43,6 +43,13 @@ from datelines.nlp.events_lexicon import (
     trigger_kind,
     verb_kind,
 )
+from datelines.nlp.events_links import (
+    dated_relation_noun,
+    during_verb,
+    moved_on,
+    relation_verb,
+    told_referent,
+)
 from datelines.nlp.events_merge import (
     aspect_kind,
     merge_nested,
@@ -169,8 +176,15 @@ def detect(
                 found[told], sent
             )  # "The peace agreement drew ..."
             continue
+        before = None  # "A few days before the strike, ...": that strike's date
         if verb is not None and dated_elsewhere(verb):
-            verb = trigger = None
+            ref = told_referent(verb, [f.kind for f in found])
+            if ref is None:
+                verb = trigger = None
+            else:
+                anchor_timex, before = found[ref].timex, "BEFORE"
+        elif moved_on(inside, sent.text, sent.start_char):
+            anchor_timex = None  # "After many years of exile, ..."
         if (
             trigger is not None
             and last is not None
@@ -200,6 +214,7 @@ def detect(
                     1.0,
                     participants_of(sent, verb, start, end),
                     places,
+                    relation=before,
                     summary=summarize(verb, trigger, places=places),
                 )
             )
@@ -264,11 +279,18 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
         return [_unparsed(sent, own)]
     groups: dict[int, list[Timex]] = {}
     anchors: dict[int, Token] = {}
+    placed: dict[int, bool] = {}  # verbs placed after their relation's latest date
     for timex in own:
         span = sent.doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
             continue
         anchor = find_anchor(span)
+        noun = dated_relation_noun(span)  # "Following X's resignation in 1931, ..."
+        verb = relation_verb(noun) if noun is not None else None
+        if noun is not None and verb is not None:
+            anchors[noun.i] = noun  # a happening of its own
+            groups.setdefault(noun.i, []).append(timex)
+            anchor, placed[verb.i] = verb, True
         anchors[anchor.i] = anchor
         groups.setdefault(anchor.i, []).append(timex)
     events: list[tuple[Token, Kind, float, Timex]] = []
@@ -281,6 +303,8 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
             anchor = next(
                 (t for t in sent if t.dep_ == "ROOT" and t.pos_ == "VERB"), anchor
             )  # a fragment the parser split off its verb
+        if named_event(anchor, group) and (verb := during_verb(anchor)) is not None:
+            anchor = verb  # "rose during the 1848 Revolution"
         if hypothetical(anchor) or named_event(anchor, group):
             continue
         if anchor.pos_ in ("VERB", "AUX") and (
@@ -297,7 +321,8 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
             continue  # a verbless line ("September 28, 2012") dates, tells nothing
         if kind is None:
             kind, strength = aspect_kind(anchor)
-        events.append((anchor, kind, strength, max(group, key=specificity)))
+        latest = max(group, key=lambda t: t.value) if i in placed else None
+        events.append((anchor, kind, strength, latest or max(group, key=specificity)))
         dating.setdefault(anchor.i, []).extend(group)
     kept = merge_told_twice(merge_nested(events))
     spare = [t for t in own if not any(t in dating[e[0].i] for e in kept)]

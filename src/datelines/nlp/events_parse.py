@@ -89,6 +89,8 @@ def relation_of(span: Span, anchor: Token) -> str | None:
     token = span.root
     while token.head.i != token.i and token.i != anchor.i:
         token = token.head
+        if token.i == anchor.i:
+            break  # the happening in the relation is dated by its own words
         if token.pos_ in ("NOUN", "PROPN", "VERB") and (rel := relation_word(token)):
             return rel
     return None

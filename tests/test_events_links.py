@@ -1,0 +1,81 @@
+"""Happenings placed by another happening (our own sentences, one per rule)."""
+
+from __future__ import annotations
+
+import pytest
+
+from datelines.extract import document_from_text, extract, pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    return pipeline()
+
+
+def _events(nlp, text: str) -> list[tuple[str, str | None, str]]:  # type: ignore[no-untyped-def]
+    events = extract(document_from_text(text), nlp=nlp).events
+    return [(e.date.value, e.date.mod, e.kind) for e in events]
+
+
+def test_fronted_relation_with_own_dates_tells_each_and_places_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Following Varo's accession to the guild leadership in 1931 and Lind's "
+        "resignation as treasurer in 1933, a group of weavers split away from the "
+        "guild to form a new union.\n"
+    )
+    assert _events(nlp, text) == [
+        ("1931", None, "accession"),
+        ("1933", None, "resignation"),
+        ("1933", "AFTER", "split"),
+    ]
+
+
+def test_trailing_until_after_bound_is_no_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In 1932 the mayor suspended the talks until after the elections in 1934.\n"
+    assert [kind for _, _, kind in _events(nlp, text)] == ["suspension"]
+
+
+def test_named_happening_as_time_adverbial_dates_its_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The league helped to topple the king during the 1848 Revolution.\n"
+    assert _events(nlp, text) == [("1848", None, "coup")]
+
+
+def test_named_happening_in_passing_still_tells_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The league wrote pamphlets that led to the 1848 Revolution.\n"
+    assert _events(nlp, text) == []
+
+
+def test_before_a_told_happening_takes_its_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The dockers went on strike in Lusk on 4 May 1931.\n\n"
+        "Background\n\n"
+        "A few days before the strike, the mayor ordered the arrest of two clerks.\n"
+    )
+    assert _events(nlp, text) == [
+        ("1931-05-04", None, "protest"),
+        ("1931-05", "BEFORE", "arrest"),
+    ]
+
+
+def test_before_an_untold_happening_takes_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In 1931 the guild founded a school.\n\n"
+        "A few days before the strike, the mayor ordered the arrest of two clerks.\n"
+    )
+    assert [kind for _, _, kind in _events(nlp, text)] == ["founding"]
+
+
+def test_vague_span_later_stops_the_narrative_date(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In 1931 the council banned the weavers' guild.\n\n"
+        "After many years of exile, the weavers returned to the valley.\n"
+    )
+    assert [kind for _, _, kind in _events(nlp, text)] == ["ban"]
+
+
+def test_without_a_span_the_narrative_date_is_inherited(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In 1931 the council banned the weavers' guild.\n\n"
+        "The weavers returned to the valley.\n"
+    )
+    assert [kind for _, _, kind in _events(nlp, text)] == ["ban", "relocation"]
