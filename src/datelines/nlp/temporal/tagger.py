@@ -82,7 +82,9 @@ def _tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
     """-1 past, +1 future, 0 unknown: the nearest cue word in the sentence.
 
     "next to" and "due to" are no future cues; "is to" / "are to" are ("is to
-    resume trading Tuesday"). Quotation marks bound the window: in '"We will win
+    resume trading Tuesday"); "set" is one only before "to" or "for"; a participle
+    after "be" leaves the tense to the auxiliary ("will be installed Tuesday").
+    Quotation marks bound the window: in '"We will win
     Tuesday," he said' the quote's "will" decides, not "said".
     """
     lex = lexicon()
@@ -103,17 +105,22 @@ def _tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
             after = words[j + 1].lower() if j + 1 < len(words) else ""
             if after == "to" and word in _NOT_BEFORE_TO:
                 continue
+            if word == "set" and after not in ("to", "for"):
+                continue  # "set aside", "set Friday as the deadline": no future
             if word in lex.future_cues or word.endswith("'ll"):
                 return 1
             if word == "to" and j and words[j - 1].lower() in ("is", "are"):
                 return 1
             participle = words[j].islower() and word.endswith("ed")  # not "United"
+            if participle and j and words[j - 1].lower() in _PASSIVE:
+                continue  # "will be installed": the auxiliary tells the tense
             if word in lex.past_cues or (len(word) > 4 and participle):
                 return -1
     return 0
 
 
 _NOT_BEFORE_TO = {"next", "due"}
+_PASSIVE = {"be", "been", "being"}
 _QUOTE = re.compile(r"''|``|[\"“”]")
 
 
