@@ -25,8 +25,8 @@ import dataclasses
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
-from datelines.model import Entity, Event, Mention, Source
-from datelines.reconcile import align, conflicts, omissions, statements
+from datelines.model import DateClaim, Entity, Event, Mention, Source
+from datelines.reconcile import align, conflicts, omissions, scope, statements
 from datelines.reconcile.dates import date_relation
 from datelines.reconcile.features import Item
 from datelines.reconcile.quotes import QuoteFinder
@@ -98,6 +98,7 @@ def compare(
                 dataclasses.replace(cl, event=home.get(cl.event, cl.event))
                 for cl in c.claims
             )))
+    _soften_disputed(found, items, [*kept, *(r for rs in said.riders.values() for r in rs)])
     missing = omissions.find_omissions(
         items, loose, texts=texts, label=label, settings=settings, names=names,
         firm=firm,
@@ -111,6 +112,28 @@ def compare(
         candidates=n_candidates,
         events_per_year=_events_per_year(items),
     )
+
+
+def _soften_disputed(
+    found: dict[str, Conflict], items: Sequence[Item], events: Iterable[Event]
+) -> None:
+    """A hard date conflict turns soft when an account records, for that period,
+    another dating of its own ("Date: July-December (some sources say July-September)"):
+    the account itself does not hold its date firm."""
+    alternatives: dict[str, list[DateClaim]] = defaultdict(list)
+    for event in events:
+        if scope.says("alternative", event.evidence.quote):
+            alternatives[event.source].append(event.date)
+    if not alternatives:
+        return
+    by_id = {it.event.id: it for it in items}
+    for cid, c in found.items():
+        if c.type == "date" and c.strength == "hard" and any(
+            (it := by_id.get(cl.event)) is not None
+            and scope.disputed_by(cl.source, it.event.date, alternatives)
+            for cl in c.claims
+        ):
+            found[cid] = conflicts.soften(c, "the account records another dating")
 
 
 def _told(c: Conflict) -> tuple[str, frozenset[tuple[str, str]]]:
@@ -143,6 +166,7 @@ def _rider_conflicts(
             it, index=len(items) + n, borrowed=event.id not in said.own_date,
             lead=quote.previous(event), founded=it.founded or ctx.founded,
             closed=_counted_agents(it, ctx),
+            other_body=bool(it.founded and ctx.founded and not it.founded & ctx.founded),
         ))
     out: list[Conflict] = []
     for link in firm:

@@ -23,7 +23,7 @@ from typing import Any
 import yaml
 
 from datelines.model import Figure
-from datelines.reconcile import dates, figures
+from datelines.reconcile import dates, figures, scope
 from datelines.reconcile.features import Item
 from datelines.reconcile.kinds import has_defining_agents, names_a_kind
 from datelines.reconcile.similarity import fold, same_name
@@ -89,6 +89,9 @@ def date_conflict(a: Item, b: Item, label: Label, quote: Quote) -> Conflict | No
     )
     if rel.kind != "conflict" or rel.strength is None:
         return None
+    strength = rel.strength
+    if not (scope.firm_date(a.sentence) and scope.firm_date(b.sentence)):
+        strength = "soft"  # a happening drawing near, or a dating the account disputes
     va, vb = _date_value(a), _date_value(b)
     tail = {
         "start": _apart(rel.gap_days),
@@ -96,7 +99,7 @@ def date_conflict(a: Item, b: Item, label: Label, quote: Quote) -> Conflict | No
         "end": "the ends differ",
     }.get(rel.reason, "")
     qa, qb = quote(a, a.event.date.text), quote(b, b.event.date.text)
-    return _conflict("date", rel.strength, a, b, (va, vb), (qa, qb), label, tail)
+    return _conflict("date", strength, a, b, (va, vb), (qa, qb), label, tail)
 
 
 def _apart(days: int) -> str:
@@ -160,6 +163,13 @@ def figure_conflicts(
                 and not (known_only and (kf[0] is None or kg[0] is None))
             ]
             comparable_rels = [(j, r) for j, r in comparable_rels if r.kind != "incomparable"]
+            scopes = {
+                j: scope.figure_scope(
+                    f, theirs[j][0], quote(a if side == 0 else b, f.text),
+                    quote(b if side == 0 else a, theirs[j][0].text),
+                ) for j, _ in comparable_rels
+            }  # a period's total against one day's toll counts another scope
+            comparable_rels = [(j, r) for j, r in comparable_rels if scopes[j] not in ("apart", "fits")]
             if not comparable_rels or any(r.kind == "compatible" for _, r in comparable_rels):
                 continue
             j, rel = min(
@@ -171,7 +181,7 @@ def figure_conflicts(
             seen.add(key)
             f1, f2 = fa[key[0]][0], fb[key[1]][0]
             strength = rel.strength or "soft"
-            if _attributed_apart(a, b):
+            if _attributed_apart(a, b) or scopes[j] == "soft":
                 strength = "soft"
             yield _conflict(
                 "figure", strength, a, b,
@@ -324,15 +334,13 @@ def characterization_conflict(
     return None
 
 
-def _soften(c: Conflict) -> Conflict:
-    """A hard conflict as a possible one (different scope)."""
+def soften(c: Conflict, why: str = "possibly different scope") -> Conflict:
+    """A hard conflict as a possible one, saying why."""
     if c.strength == "soft":
         return c
     tail = " (counts of the same measure)."
     text = c.explanation[: -len(tail)] if c.explanation.endswith(tail) else c.explanation
-    return dataclasses.replace(
-        c, strength="soft", explanation=text.rstrip(".") + " (possibly different scope)."
-    )
+    return dataclasses.replace(c, strength="soft", explanation=text.rstrip(".") + f" ({why}).")
 
 
 def kin(a: Item, b: Item) -> bool:
@@ -347,10 +355,12 @@ def check_statements(a: Item, b: Item, label: Label, quote: Quote, *, figures_on
     between items telling the same kind of happening."""
     found = list(figure_conflicts(a, b, label, quote, known_only=figures_only))
     if figures_only and (a.borrowed or b.borrowed):  # one account, a statement whose
-        found = [_soften(c) for c in found]  # time and scope are read from its context
+        found = [soften(c) for c in found]  # time and scope are read from its context
     if figures_only or not kin(a, b) or (a.founded and b.founded
                                          and not a.founded & b.founded):
         return found  # another kind of happening, or two bodies founded
+    if (a.other_body or b.other_body) and not a.founded & b.founded:
+        return found  # a founding told beside another: the same body must be named
     checks = [date_conflict, place_scope_conflict, characterization_conflict]
     if a.persons and b.persons:  # founders listed by name on both sides
         checks.append(actor_conflict)

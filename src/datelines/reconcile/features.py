@@ -10,6 +10,7 @@ Events of one sentence with one kind and compatible dates are folded first
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ class Item:
     lead: str = ""  # the sentence before a statement ("the number of the dead ...")
     persons: frozenset[str] = frozenset()  # agents that are people
     closed: int = 0  # the number of agents the account says there were ("these three")
+    other_body: bool = False  # a statement founding another body than its context does
 
     @property
     def coarse(self) -> bool:
@@ -103,16 +105,16 @@ def items(
         if topic and not people:
             people = names.find(topic[0])
             text += f" {topic[0]}"
+        named = [
+            (names.key(p.name, p.entity), p) for p in event.participants
+            if p.role == "agent" and not qualifier(p.name, context)
+        ]
         agents = {
-            key: p.name
-            for p in event.participants
-            if p.role == "agent"
-            and names.types.get(key := names.key(p.name, p.entity), p.type) in AGENT_TYPES
+            key: p.name for key, p in named
+            if names.types.get(key, p.type) in AGENT_TYPES
         }
         persons = frozenset(
-            key for p in event.participants
-            if p.role == "agent"
-            and names.types.get(key := names.key(p.name, p.entity), p.type) == "PERSON"
+            key for key, p in named if names.types.get(key, p.type) == "PERSON"
         )
         places = {fold(p): p for p in event.places}
         group = infer_group(event.kind, context)
@@ -161,3 +163,29 @@ def drop_twins(items_: Sequence[Item]) -> tuple[list[Event], dict[str, str]]:
             else:
                 folded[it.event.id] = rep.event.id
     return [it.event for it in items_ if it.event.id not in folded], folded
+
+
+QUALIFIED = re.compile(r"\b(?:of|with|to|from|against|under)\s+(?:the\s+)?$")
+GROUP_BEFORE = re.compile(r"\b[a-z][a-z-]+\s+$")  # "young Shias": a lowercase word before
+
+
+def qualifier(name: str, sentence: str) -> bool:
+    """A name that, in the sentence, describes the agents rather than naming one: the
+    object of a preposition ("supporters of Khomeini", "students affiliated with the
+    Freedom Movement"), or a one-word plural after a lowercase word, a group noun
+    ("a group of religiously inspired young Shias").
+
+    >>> qualifier("Khomeini", "Supporters of Khomeini created the movement.")
+    True
+    >>> qualifier("Shias", "It was founded by a group of young Shias.")
+    True
+    >>> qualifier("Ann Lee", "The guild was founded by Ann Lee and Tom Hart.")
+    False
+    """
+    at = sentence.find(name)
+    if at < 0:
+        return False
+    before = sentence[:at]
+    if QUALIFIED.search(before):
+        return True
+    return " " not in name.strip() and name.endswith("s") and bool(GROUP_BEFORE.search(before))

@@ -85,6 +85,9 @@ FOUNDED_PASSIVE = (
     r"^\s*(?:\w+\s+){0,3}(?:was|were|been)\s+(?:\w+\s+)?"
     r"(?:founded|created|established|formed)\b"
 )
+FOUNDED_RELATIVE = (  # "the Council, which he and Ann Lee established"
+    r"^\s*(?:which|that)\s+(?:\w+\s+){1,5}?(?:founded|created|established|formed)\b"
+)
 
 
 def founded_bodies(sentence: str, names: Names) -> frozenset[str]:
@@ -97,6 +100,8 @@ def founded_bodies(sentence: str, names: Names) -> frozenset[str]:
     ['org/g']
     >>> sorted(founded_bodies("The Guild, which had been founded in 1890, met.", n))
     ['org/g']
+    >>> sorted(founded_bodies("He joined the Guild, which he and Ann established.", n))
+    ['org/g']
     >>> sorted(founded_bodies("He formed an alliance with the Guild.", n))
     []
     """
@@ -106,9 +111,10 @@ def founded_bodies(sentence: str, names: Names) -> frozenset[str]:
         if names.types.get(key) != "ORG":
             continue
         for start, end in spans:
+            after = folded[end:]
             if re.search(FOUNDED_ACTIVE, folded[:start]) or re.search(
-                FOUNDED_PASSIVE, folded[end:]
-            ):
+                FOUNDED_PASSIVE, after
+            ) or re.search(FOUNDED_RELATIVE, after):
                 out.add(key)
     return frozenset(out)
 

@@ -135,13 +135,26 @@ def _name_tokens(name: str) -> list[str]:
 
 @lru_cache(maxsize=65536)
 def same_name(a: str, b: str) -> bool:
-    """Whether two surface names plausibly denote the same person or body."""
+    """Whether two surface names plausibly denote the same person or body.
+
+    A family name written in two words matches it written as one:
+
+    >>> same_name("Bani Sadr", "Abolhassan Banisadr")
+    True
+    >>> same_name("Bani Sadr", "Massoud Rajavi")
+    False
+    """
     ta, tb = _name_tokens(a), _name_tokens(b)
     if not ta or not tb:
         return False
     ja, jb = " ".join(ta), " ".join(tb)
     if ja == jb or fuzz.ratio(ja, jb) >= 90:
         return True
+    for x, y in ((ta, tb), (tb, ta)):  # "Bani Sadr" / "Banisadr"
+        if len(x) >= 2 and "".join(x[-2:]) == y[-1]:
+            given_x, given_y = x[:-2], y[:-1]
+            if not given_x or not given_y or fuzz.ratio(given_x[0], given_y[0]) >= 85:
+                return True
     if ta[-1] == tb[-1] or fuzz.ratio(ta[-1], tb[-1]) >= 90:
         # same family name: one has no given name, or the given names agree
         if len(ta) == 1 or len(tb) == 1:
