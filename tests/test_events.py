@@ -23,7 +23,7 @@ CASES = [
     ("The envoys wanted to return to the 1920 border.", []),
     (
         "In 1921 the tenants said that the landlord would sell the farm.",
-        [("1921", "event")],
+        [("1921", "declaration")],
     ),
     (
         "Just prior to the May 3, 1930 festival, the mayor launched a crackdown on the dockers.",

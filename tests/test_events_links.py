@@ -79,3 +79,36 @@ def test_without_a_span_the_narrative_date_is_inherited(nlp) -> None:  # type: i
         "The weavers returned to the valley.\n"
     )
     assert [kind for _, _, kind in _events(nlp, text)] == ["ban", "relocation"]
+
+
+def test_light_verb_in_progress_tells_the_happening_it_carries(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "By 1921, the guild was leading a boycott of the mills.\n"
+    assert [kind for _, _, kind in _events(nlp, text)] == ["boycott"]
+
+
+def test_state_in_progress_still_tells_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "By 1921, the guild was nearing its tenth season.\n"
+    assert _events(nlp, text) == []
+
+
+def test_paragraph_quoted_after_a_speech_colon_is_no_narrative(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "In 1931 the council banned the clerk's notices.\n\n"
+        "He posted the following on the door:\n\n"
+        "These weavers that are released on market day in June are a nuisance.\n"
+    )
+    assert [kind for _, _, kind in _events(nlp, text)] == ["ban"]
+    unquoted = text.replace("He posted the following on the door:", "Nobody read it.")
+    assert [kind for _, _, kind in _events(nlp, unquoted)] == ["ban", "release"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 1922 statement of the congress condemns the tariff.",
+        "In 1923 the chairman stated at a rally that the tariff must go.",
+        "In 1924 the Courier reported on the arrests of the clerks.",
+    ],
+)
+def test_dated_words_and_statements_are_declarations(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert [kind for _, _, kind in _events(nlp, text + "\n")] == ["declaration"]

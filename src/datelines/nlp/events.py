@@ -71,7 +71,13 @@ from datelines.nlp.events_parse import (
     places_of,
     relation_of,
 )
-from datelines.nlp.events_text import block_index, block_kind, is_field, sentences
+from datelines.nlp.events_text import (
+    block_index,
+    block_kind,
+    is_field,
+    is_quoted,
+    sentences,
+)
 from datelines.nlp.temporal import Timex, bounds
 
 
@@ -137,8 +143,12 @@ def detect(
             heading = max(own, key=specificity) if own else None
             current, last, told, since = heading, None, None, -1
             continue
-        if kind == "caption" or is_field(doc, blocks, sent.start_char):
-            continue  # an image caption, an infobox line
+        if (
+            kind == "caption"
+            or is_field(doc, blocks, sent.start_char)
+            or is_quoted(doc, blocks, sent.start_char)
+        ):
+            continue  # an image caption, an infobox line, a long quotation
         block = block_index(blocks, sent.start_char)
         if block != last_block:
             last, last_block, gap = None, block, 0

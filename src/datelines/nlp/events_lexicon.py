@@ -269,7 +269,13 @@ def is_progressive(verb: Token) -> bool:
 
 def stative_kind(verb: Token) -> tuple[Kind | None, float]:
     """A state verb still tells a happening when its complement is the beginning or
-    end of one ("July 28 was the beginning of the massacre")."""
+    end of one ("July 28 was the beginning of the massacre"), and a light verb in
+    progress tells the happening it carries on ("was leading a boycott")."""
+    if is_progressive(verb) and verb.lemma_ in light_verbs():
+        for noun in (c for c in verb.children if c.dep_ == "dobj"):
+            kind = kind_of_lemma(noun.lemma_, noun=True)
+            if kind is not None and kind.strong:
+                return kind, 0.8
     for noun in governed_nouns(verb):
         if noun.lemma_ not in _BOUNDARIES:
             continue

@@ -90,6 +90,27 @@ def is_field(doc: Doc, blocks: Sequence[Any], offset: int) -> bool:
     )
 
 
+_SPEECH = re.compile(
+    r"\b(?:said|says|stated|states|posted|posts|wrote|writes|tweeted|declared|"
+    r"announced|added|reads?|quoted)\b[^.!?]*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_quoted(doc: Doc, blocks: Sequence[Any], offset: int) -> bool:
+    """A paragraph that a speech verb ending in a colon introduces ("She posted the
+    following on her page:"): someone's words quoted at length, not the narrative.
+
+    >>> bool(_SPEECH.search("He also posted:")), bool(_SPEECH.search("A list follows:"))
+    (True, False)
+    """
+    i = block_index(blocks, offset)
+    if i <= 0:
+        return False
+    before = doc.text[blocks[i - 1].start : blocks[i - 1].end].strip()
+    return bool(_SPEECH.search(before))
+
+
 def block_index(blocks: Sequence[Any], offset: int) -> int:
     for i, block in enumerate(blocks):
         if block.start <= offset < block.end:
