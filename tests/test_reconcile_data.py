@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from datelines.model import Figure
-from datelines.reconcile.conflicts import descriptor_clash, oppositions
 from datelines.reconcile.dates import duration_rules, stated_duration
+from datelines.reconcile.descriptors import descriptor_clash, oppositions
 from datelines.reconcile.figures import (
     figure_relation,
     measure,

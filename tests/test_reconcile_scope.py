@@ -131,3 +131,32 @@ def test_a_name_that_describes_the_agents_is_no_agent(sentence: str, conflict: b
                 event("b1", "B", "Tom Hale founded the guild in 1902.", "1902", "founding",
                       agents=("Tom Hale",)))
     assert (conflicts.actor_conflict(a, b, label, quote) is not None) is conflict
+
+
+@pytest.mark.parametrize(("value", "kind"), [
+    ("1910-09", "conflict"),  # September: only the season's padding holds it
+    ("1910-06-20", "compatible"),  # a day of June lies in the summer proper
+    ("1910-08", "compatible"),
+])
+def test_a_month_at_the_edge_of_a_season_is_a_soft_date_conflict(value: str, kind: str
+                                                                 ) -> None:
+    from datelines.reconcile.dates import date_relation
+
+    rel = date_relation(DateClaim(value="1910-SU", text="the summer of 1910"),
+                        DateClaim(value=value, text=value))
+    assert rel.kind == kind
+    assert rel.strength == ("soft" if kind == "conflict" else None)
+
+
+def test_founders_portrayed_in_opposing_terms_are_a_soft_characterization() -> None:
+    a, b = pair(event("a1", "A", "The club was founded in 1950 by leftist students.", "1950",
+                      "founding"),
+                event("b1", "B", "In 1950 the club was founded by a group of devout farmers.",
+                      "1950", "founding"))
+    found = conflicts.characterization_conflict(a, b, label, quote)
+    assert found is not None and found.strength == "soft"
+    c, d = pair(event("a1", "A", "The club, led by leftist students, was founded in 1950.",
+                      "1950", "founding"),
+                event("b1", "B", "The club was founded in 1950 by leftist farmers.", "1950",
+                      "founding"))
+    assert conflicts.characterization_conflict(c, d, label, quote) is None

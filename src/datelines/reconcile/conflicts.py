@@ -16,16 +16,12 @@ import dataclasses
 import hashlib
 import re
 from collections.abc import Callable, Iterator
-from functools import lru_cache
-from importlib import resources
-from typing import Any
-
-import yaml
 
 from datelines.model import Figure
 from datelines.reconcile import dates, figures, scope
+from datelines.reconcile.descriptors import descriptor_clash
 from datelines.reconcile.features import Item
-from datelines.reconcile.kinds import has_defining_agents, names_a_kind
+from datelines.reconcile.kinds import has_defining_agents
 from datelines.reconcile.similarity import fold, same_name
 from datelines.reconcile.types import Claim, Conflict, ConflictType, Strength
 
@@ -97,6 +93,7 @@ def date_conflict(a: Item, b: Item, label: Label, quote: Quote) -> Conflict | No
         "start": _apart(rel.gap_days),
         "extent": "one extent does not fit inside the other's period",
         "end": "the ends differ",
+        "edge": "one date lies just outside the other's season",
     }.get(rel.reason, "")
     qa, qb = quote(a, a.event.date.text), quote(b, b.event.date.text)
     return _conflict("date", strength, a, b, (va, vb), (qa, qb), label, tail)
@@ -269,50 +266,7 @@ def place_scope_conflict(a: Item, b: Item, label: Label, quote: Quote) -> Confli
     return None
 
 
-@lru_cache(maxsize=1)
-def oppositions() -> list[dict[str, Any]]:
-    """The opposing descriptor sets of ``data/descriptors.yaml``."""
-    text = resources.files("datelines.reconcile").joinpath("data/descriptors.yaml")
-    data: dict[str, Any] = yaml.safe_load(text.read_text(encoding="utf-8"))
-    return data["oppositions"]  # type: ignore[no-any-return]
-
-
-@lru_cache(maxsize=256)
-def _pattern(term: str) -> re.Pattern[str]:
-    return re.compile(rf"\b{re.escape(fold(term))}\b")
-
-
 ANAPHORA = re.compile(r"\bthe (?:number|toll|estimate|figure|count|total)\b", re.I)
-NEAR_WORDS = 3  # a descriptor describes a happening named this many words away
-
-
-def _terms(text: str, terms: list[str]) -> list[str]:
-    """The terms of the list that describe a happening in ``text``."""
-    folded = f" {fold(text)} "
-    found = []
-    for term in terms:
-        for m in _pattern(term).finditer(folded):
-            before = folded[: m.start()].split()[-NEAR_WORDS:]
-            after = folded[m.end() :].split()[:NEAR_WORDS]
-            if any(names_a_kind(w) for w in (*before, *m.group(0).split(), *after)):
-                found.append(term)
-                break
-    return found
-
-
-def descriptor_clash(text_a: str, text_b: str) -> tuple[dict[str, Any], str, str] | None:
-    """The first opposition whose sides the two texts take, with the matched terms.
-
-    >>> clash = descriptor_clash("a peaceful march", "an armed uprising")
-    >>> clash[0]["strength"], clash[1], clash[2]
-    ('hard', 'peaceful', 'armed uprising')
-    """
-    for opp in oppositions():
-        for left, right in (("a", "b"), ("b", "a")):
-            ta, tb = _terms(text_a, opp[left]), _terms(text_b, opp[right])
-            if ta and tb and not _terms(text_a, opp[right]) and not _terms(text_b, opp[left]):
-                return opp, ta[0], tb[0]
-    return None
 
 
 def characterization_conflict(
@@ -321,9 +275,10 @@ def characterization_conflict(
     """The same happening described in opposing terms (``data/descriptors.yaml``), in
     the event's sentence or in a following one that goes on about it ("... opened fire
     on the peaceful protesters"); each claim quotes the sentence holding its term."""
-    for qa in (a.sentence or a.event.evidence.quote, *a.sequel):
-        for qb in (b.sentence or b.event.evidence.quote, *b.sequel):
-            clash = descriptor_clash(qa, qb)
+    own_a, own_b = a.sentence or a.event.evidence.quote, b.sentence or b.event.evidence.quote
+    for qa in (own_a, *a.sequel):
+        for qb in (own_b, *b.sequel):  # the agents are portrayed in the act's own sentence
+            clash = descriptor_clash(qa, qb, portraits=qa is own_a and qb is own_b)
             if clash is not None:
                 opp, ta, tb = clash
                 return _conflict(

@@ -207,7 +207,28 @@ def date_relation(
         ea, eb = (wa.hi, wa.hi), (wb.hi, wb.hi)
         if abs(_gap(ea, eb)) > 45:
             return DateRelation("conflict", "soft", abs(_gap(ea, eb)), "end")
+    edge = _season_edge(wa, wb) or _season_edge(wb, wa)
+    if edge:  # "the summer of 1981" / "September 1981": only the padding holds it
+        return DateRelation("conflict", "soft", edge, "edge")
     return DateRelation("compatible")
+
+
+def _season_edge(season: When, other: When) -> int:
+    """Days by which a month or a day lies outside a season proper (June to August
+    for summer), though inside its padding; 0 when it lies inside.
+
+    >>> su = when(DateClaim(value="1981-SU", text="summer"))
+    >>> _season_edge(su, when(DateClaim(value="1981-09", text="September")))
+    1
+    >>> _season_edge(su, when(DateClaim(value="1981-06-20", text="June 20")))
+    0
+    """
+    if season.granularity != "season" or season.approx or other.span:
+        return 0
+    if RANK[other.granularity] > RANK["month"]:
+        return 0
+    core = (season.lo + SEASON_PAD, season.hi - SEASON_PAD)
+    return max(0, _gap(core, (other.lo, other.hi)))
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from typing import Any
 import yaml
 
 from datelines.model import Figure
-from datelines.reconcile.conflicts import oppositions
+from datelines.reconcile.descriptors import oppositions
 from datelines.reconcile.kinds import infer_group, names_a_kind
 from datelines.reconcile.similarity import fold
 
