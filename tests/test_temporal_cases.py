@@ -577,9 +577,15 @@ def test_a_time_takes_the_day_of_its_sentence_across_abbreviations() -> None:
 
 
 def test_midnight_with_a_weekday_ends_that_day() -> None:
-    found = tag("The offer expired at midnight Friday; the strike began at midnight.",
+    found = tag("The offer expired at midnight Friday. The strike began at midnight.",
                 dct="2013-03-20", mode="news")  # fmt: skip
     assert [(t.text, t.value) for t in found] == [
         ("midnight Friday", "2013-03-15T24:00"),
         ("midnight", "2013-03-20T00:00"),
     ]
+
+
+def test_a_bare_time_takes_the_day_of_a_dated_time_beside_it() -> None:
+    found = tag("He will leave at 4 in the morning (4 a.m. EDT Thursday).",
+                dct="2000-04-05", mode="news")  # fmt: skip
+    assert [t.value for t in found] == ["2000-04-06T04:00", "2000-04-06T04:00"]

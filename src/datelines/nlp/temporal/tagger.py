@@ -306,7 +306,8 @@ def _range_partner(
 def _fill_times(text: str, out: list[Timex],
                 times: list[tuple[int, Spec, Found, tuple[int, int]]],
                 story: Story) -> None:  # fmt: skip
-    for index, spec, found, sent in times:
+    dated_first = sorted(times, key=lambda t: not (t[1].weekday or t[1].month))
+    for index, spec, found, sent in dated_first:  # "9 a.m. Tuesday" dates "5 p.m."
         if spec.weekday or spec.month:
             base = story.dct if story.mode == "news" and story.dct else story.context
             tense = _tense(text, found.start, found.end, sent)
@@ -319,7 +320,7 @@ def _fill_times(text: str, out: list[Timex],
                 anchor_text=base.text if base else None,
             )  # fmt: skip
             continue
-        near = [t for t in out if t.type == "DATE" and sent[0] <= t.start < sent[1]
+        near = [t for t in out if t.type in ("DATE", "TIME") and sent[0] <= t.start < sent[1]
                 and re.match(r"\d{4}-\d\d-\d\d", t.value)]  # fmt: skip
         near.sort(key=lambda t: abs(t.start - found.start))
         if near:
