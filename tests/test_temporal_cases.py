@@ -589,3 +589,21 @@ def test_a_bare_time_takes_the_day_of_a_dated_time_beside_it() -> None:
     found = tag("He will leave at 4 in the morning (4 a.m. EDT Thursday).",
                 dct="2000-04-05", mode="news")  # fmt: skip
     assert [t.value for t in found] == ["2000-04-06T04:00", "2000-04-06T04:00"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a quarter that has not begun at the document date, told in the past,
+        # is last year's; a future cue keeps this year's
+        ("Profit rose in the fourth quarter, the firm said.", "2012-Q4"),
+        ("The firm expects growth in the fourth quarter.", "2013-Q4"),
+        ("Sales rose in the second half.", "2012-H2"),
+        ("Sales fell in the first quarter.", "2013-Q1"),
+    ],
+)
+def test_a_quarter_not_yet_begun_in_the_past_tense_is_last_years(
+    text: str, value: str
+) -> None:
+    found = tag(text, dct="2013-03-20", mode="news")
+    assert [t.value for t in found] == [value]

@@ -319,6 +319,10 @@ def resolve_date(
             year += 1  # the story moves forward: "In January" after "December 1941"
         if spec.season and spec.rel and ref is not None:
             year = _season_year(spec, p)
+        if (spec.part and spec.part[0] in "QH" and ref is not None
+                and ref.origin == "document" and tense <= 0
+                and _PART_START.get(spec.part, 1) > reference_month):  # fmt: skip
+            year -= 1  # "profit rose in the fourth quarter" in January: last year's
     if spec.year_shift and year is not None:
         year += spec.year_shift
     if spec.holiday and year is not None:
@@ -341,6 +345,9 @@ def resolve_date(
             return f"{text}-WXX"
         return f"{iso[0]:04d}-W{iso[1]:02d}"
     return f"{text}-{month:02d}-{day:02d}"
+
+
+_PART_START = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7}
 
 
 def _nearest_year(p: Point, month: int, day: int, tense: int) -> int:
