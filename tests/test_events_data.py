@@ -72,3 +72,12 @@ def test_office_example_is_an_appointment(nlp) -> None:  # type: ignore[no-untyp
     assert [e.kind for e in _events(nlp, "In 1931 the guild became a club.")] != [
         "appointment"
     ]
+
+
+@pytest.mark.parametrize(
+    "row",
+    yaml.safe_load((ROOT / "context.yaml").read_text())["with_prep"],
+    ids=lambda r: f"{r['lemma']}-{r['prep']}",
+)
+def test_prep_example_is_its_kind(nlp, row) -> None:  # type: ignore[no-untyped-def]
+    assert [e.kind for e in _events(nlp, row["example"])] == [row["kind"]]

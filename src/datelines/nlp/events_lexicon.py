@@ -136,9 +136,39 @@ def kind_of_lemma(lemma: str, *, noun: bool = False) -> Kind | None:
     return None
 
 
+@functools.cache
+def _with_prep() -> dict[tuple[str, str], tuple[frozenset[str], str]]:
+    return {
+        (row["lemma"], row["prep"]): (frozenset(row.get("nouns", ())), row["kind"])
+        for row in _load("context.yaml")["with_prep"]
+    }
+
+
+def prep_kind(verb: Token) -> Kind | None:
+    """The kind a verb's prepositional phrase tells (``with_prep`` in
+    ``context.yaml``): "removed from the list" is a delisting."""
+    table = _with_prep()
+    for child in verb.children:
+        row = table.get((verb.lemma_, child.lower_))
+        if row is None or child.dep_ not in ("prep", "prt"):
+            continue
+        nouns, kind = row
+        objects = [g.lemma_.lower() for g in child.children if g.dep_ == "pobj"]
+        if not nouns or any(o in nouns for o in objects):
+            return kind_named(kind)
+    return None
+
+
+def kind_named(name: str) -> Kind | None:
+    """The kind called ``name``."""
+    return next((k for k in kinds() if k.kind == name), None)
+
+
 def verb_kind(verb: Token) -> Kind | None:
-    """The kind of a verb with its particle ("take over", "crack down"), else of
-    its lemma."""
+    """The kind of a verb with its prepositional phrase ("removed from the list")
+    or its particle ("take over", "crack down"), else of its lemma."""
+    if (by_prep := prep_kind(verb)) is not None:
+        return by_prep
     for particle in (c for c in verb.children if c.dep_ == "prt"):
         kind = kind_of_lemma(f"{verb.lemma_} {particle.lower_}")
         if kind is not None:
