@@ -15,6 +15,8 @@ from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
 from datelines.model import Event
 from datelines.reconcile.dates import (
     RANK,
@@ -181,6 +183,8 @@ def qualifier(name: str, sentence: str) -> bool:
     True
     >>> qualifier("Ann Lee", "The guild was founded by Ann Lee and Tom Hart.")
     False
+    >>> qualifier("Williams", "The guild was founded by Williams in 1890.")
+    False
     """
     at = sentence.find(name)
     if at < 0:
@@ -188,4 +192,6 @@ def qualifier(name: str, sentence: str) -> bool:
     before = sentence[:at]
     if QUALIFIED.search(before):
         return True
-    return " " not in name.strip() and name.endswith("s") and bool(GROUP_BEFORE.search(before))
+    word = GROUP_BEFORE.search(before)
+    return (" " not in name.strip() and name.endswith("s") and word is not None
+            and word.group(0).strip() not in ENGLISH_STOP_WORDS)  # not "by Williams"
