@@ -511,6 +511,7 @@ def test_a_month_range_in_an_infobox_starts_at_its_first_month() -> None:
         ("Officials will meet with Sen. Ross Friday.", "1999-03-12"),
         # a passive participle leaves the tense to its auxiliary
         ("The new bishop will be installed Friday.", "1999-03-12"),
+        ("The vote will be held Friday.", "1999-03-12"),
         # "set" is future only as "set to" / "set for"
         ("The board set aside the request on Friday.", "1999-03-05"),
         ("The vote is set for Friday.", "1999-03-12"),
@@ -606,4 +607,22 @@ def test_a_quarter_not_yet_begun_in_the_past_tense_is_last_years(
     text: str, value: str
 ) -> None:
     found = tag(text, dct="2013-03-20", mode="news")
+    assert [t.value for t in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a bare season takes the year its tense points to, as a month does
+        ("The plant closed in the fall.", "2012-FA"),
+        ("The plant will close in the fall.", "2013-FA"),
+        ("The plant closed this fall.", "2013-FA"),
+        # a future cue outweighs the nearness of last November
+        ("The vote will be held in November.", "2013-11"),
+        # "a decade ago" is a year, not a decade
+        ("A decade ago the plant was busy.", "2003"),
+    ],
+)
+def test_seasons_and_decades_against_the_document_date(text: str, value: str) -> None:
+    found = tag(text, dct="2013-01-25", mode="news")
     assert [t.value for t in found] == [value]

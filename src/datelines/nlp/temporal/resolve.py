@@ -28,12 +28,12 @@ _POINT = re.compile(
 )
 FORWARD = 10  # a month this far before the anchor's month is in the next year
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+_SEASON_MIDDLE = {"SP": 4, "SU": 7, "FA": 10}  # winter straddles two years
+_PART_START = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7}
 _LETTER = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D",
            "week": "W", "weekend": "WE", "fortnight": "W", "month": "M",
            "quarter": "Q", "season": "S", "year": "Y", "decade": "DE",
            "century": "CE", "millennium": "ML"}  # fmt: skip
-
-
 _SMALLER = {"year": ("M", 12), "month": ("D", 30), "week": ("D", 7), "day": ("H", 24),
             "hour": ("M", 60), "minute": ("S", 60)}  # fmt: skip
 
@@ -315,6 +315,10 @@ def resolve_date(
             and spec.year_shift is None  # "February this year" is this year's
         ):
             year = _nearest_year(p, month, day or 15, tense)
+        elif (ref is not None and ref.origin == "document" and not spec.rel
+              and spec.base != "dct"  # "this summer" is this year's
+              and spec.season in _SEASON_MIDDLE and spec.year_shift is None):  # fmt: skip
+            year = _nearest_year(p, _SEASON_MIDDLE[spec.season], 15, tense)
         elif month is not None and p.month is not None and month < p.month - FORWARD:
             year += 1  # the story moves forward: "In January" after "December 1941"
         if spec.season and spec.rel and ref is not None:
@@ -347,9 +351,6 @@ def resolve_date(
     return f"{text}-{month:02d}-{day:02d}"
 
 
-_PART_START = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7}
-
-
 def _nearest_year(p: Point, month: int, day: int, tense: int) -> int:
     """The year that puts month/day closest to the document date, tense-biased."""
     origin = (
@@ -363,7 +364,8 @@ def _nearest_year(p: Point, month: int, day: int, tense: int) -> int:
             delta = (dt.date(year, month, min(day, 28)) - origin).days
         except ValueError:
             continue
-        score = abs(delta) + (150 if delta * tense < 0 else 0)
+        against = 400 if tense > 0 else 150  # "will" is surer than "-ed" cues
+        score = abs(delta) + (against if delta * tense < 0 else 0)
         if tense == 0 and delta > 31:
             score += 60  # news mostly reports the past (3 to 1 in TempEval-3 train)
         if score < best_score:

@@ -112,8 +112,10 @@ def _tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
             if word == "to" and j and words[j - 1].lower() in ("is", "are"):
                 return 1
             participle = words[j].islower() and word.endswith("ed")  # not "United"
-            if participle and j and words[j - 1].lower() in _PASSIVE:
-                continue  # "will be installed": the auxiliary tells the tense
+            if (participle or word in lex.past_cues) and j and (
+                words[j - 1].lower() in _PASSIVE
+            ):
+                continue  # "will be held": the auxiliary tells the tense
             if word in lex.past_cues or (len(word) > 4 and participle):
                 return -1
     return 0
@@ -121,6 +123,7 @@ def _tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
 
 _NOT_BEFORE_TO = {"next", "due"}
 _PASSIVE = {"be", "been", "being"}
+_YEARS_IN = {"decade": 10, "century": 100}
 _QUOTE = re.compile(r"''|``|[\"“”]")
 
 
@@ -159,7 +162,10 @@ def _value(spec: Spec, found: Found, ref: Reference | None, tense: int,
             return "PRESENT_REF"
         if spec.n is None:
             return "PAST_REF" if (spec.rel or 0) < 0 else "FUTURE_REF"
-        value = shift_value(ref, spec.unit or "day", spec.n)
+        unit, n = spec.unit or "day", spec.n
+        if unit in _YEARS_IN and found.groups.get("dir", "").lower() == "ago":
+            unit, n = "year", n * _YEARS_IN[unit]  # "a decade ago": a year, not the 2000s
+        value = shift_value(ref, unit, n)
         return value + (f"T{spec.pod}" if spec.pod and "XX" not in value[:4] else "")
     if found.rule.consts.get("unit") == "quarter" and spec.part is None:
         return _relative_quarter(spec, story)
