@@ -626,3 +626,12 @@ def test_a_quarter_not_yet_begun_in_the_past_tense_is_last_years(
 def test_seasons_and_decades_against_the_document_date(text: str, value: str) -> None:
     found = tag(text, dct="2013-01-25", mode="news")
     assert [t.value for t in found] == [value]
+
+
+def test_a_clock_time_in_gmt_is_no_year_and_no_sentence_end() -> None:
+    found = tag("The blast came at 10:35 a.m. (1835 GMT) Friday.",
+                dct="1998-08-08", mode="news")  # fmt: skip
+    assert [(t.text, t.value) for t in found] == [
+        ("10:35 a.m.", "1998-08-07T10:35"),
+        ("Friday", "1998-08-07"),
+    ]

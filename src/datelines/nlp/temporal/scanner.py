@@ -96,6 +96,8 @@ def _plausible(text: str, found: Found) -> bool:
     if rule in ("year", "modded_year", "year_era") and groups.get("year"):
         if before.endswith(("$", "#", "No. ")) or after.startswith(("+", "%")):
             return False
+        if re.match(r" (?:GMT|UTC)\b", after):
+            return False  # "(1830 GMT)": a clock time, left untagged as TE3 does
         if _COUNTED.match(after) or _is_count(text, found):
             return False
     season = groups.get("season", "")

@@ -53,7 +53,8 @@ def _sentences(
 ) -> list[tuple[int, int]]:
     """Sentence spans: a period after an abbreviation ("Mr.", "Gen.": the
     ``abbreviations`` table) or an initial ("John F. Kennedy") ends none, nor does
-    one inside a temporal expression ("Jan. 1", "3 p.m. ET Friday").
+    one inside a temporal expression ("Jan. 1", "3 p.m. ET Friday") or a clock
+    time before a parenthesis ("10:35 a.m. (0735 GMT) Friday").
 
     >>> t = "Gen. Lee left at 3 p.m. ET on Friday. He won."
     >>> [t[a:b] for a, b in _sentences(t, scan(t, mode="news"))]
@@ -69,12 +70,15 @@ def _sentences(
             continue
         if any(a < m.start() < b for a, b in inside):
             continue
+        if text.startswith("(", m.end()) and text.endswith(_CLOCK, 0, m.start()):
+            continue  # "10:35 a.m. (0735 GMT) Friday"
         spans.append((start, m.start()))
         start = m.end()
     spans.append((start, len(text)))
     return spans
 
 
+_CLOCK = ("a.m.", "p.m.")
 _LAST_WORD = re.compile(r"(?:^|[\s(\"'])([A-Za-z]+)\.$")
 
 
