@@ -112,3 +112,24 @@ def test_paragraph_quoted_after_a_speech_colon_is_no_narrative(nlp) -> None:  # 
 )
 def test_dated_words_and_statements_are_declarations(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     assert [kind for _, _, kind in _events(nlp, text + "\n")] == ["declaration"]
+
+
+def test_during_a_dated_happening_dates_the_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "During the 1914 war, the guild suspended its meetings.\n"
+    assert _events(nlp, text) == [("1914", None, "suspension")]
+
+
+def test_after_clause_with_its_own_date_places_the_main_verb(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "After the council passed the tariff act in 1926, many weavers emigrated "
+        "to Lisk.\n"
+    )
+    assert _events(nlp, text) == [
+        ("1926", None, "legislation"),
+        ("1926", "AFTER", "relocation"),
+    ]
+
+
+def test_after_clause_with_a_state_main_verb_adds_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "After the council passed the tariff act in 1926, the weavers were poor.\n"
+    assert _events(nlp, text) == [("1926", None, "legislation")]

@@ -47,6 +47,8 @@ from datelines.nlp.events_links import (
     dated_relation_noun,
     during_verb,
     moved_on,
+    placed_by_clause,
+    refers_back,
     relation_verb,
     told_referent,
 )
@@ -179,7 +181,7 @@ def detect(
         gap += 1
         if (
             told is not None
-            and _refers_back(sent, found[told])
+            and refers_back(sent, found[told].kind)
             and (trigger is None or family(trigger) == family(found[told].kind))
         ):
             found[told] = _with_more(
@@ -249,22 +251,6 @@ def _interval(value: str) -> tuple[str | None, str | None]:
     return bounds(value, None)
 
 
-def _refers_back(sent: Span, event: Found) -> bool:
-    """The subject is a definite mention of the event just told ("The agreement")."""
-    for verb in main_verbs(sent):
-        for child in verb.children:
-            if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "NOUN":
-                continue
-            definite = any(
-                d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these")
-                for d in child.children
-            )
-            kind = kind_of_lemma(child.lemma_, noun=True)
-            if definite and kind is not None and family(kind) == family(event.kind):
-                return True
-    return False
-
-
 def _retold(event: Found, found: Sequence[Found]) -> bool:
     """A named past event mentioned again ("the barbarity of the 1988 Massacre")."""
     return (
@@ -313,7 +299,10 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
             anchor = next(
                 (t for t in sent if t.dep_ == "ROOT" and t.pos_ == "VERB"), anchor
             )  # a fragment the parser split off its verb
-        if named_event(anchor, group) and (verb := during_verb(anchor)) is not None:
+        premodified = all(t.start < anchor.idx for t in group)  # "the 1914 war"
+        if (named_event(anchor, group) or premodified) and (
+            verb := during_verb(anchor)
+        ) is not None:
             anchor = verb  # "rose during the 1848 Revolution"
         if hypothetical(anchor) or named_event(anchor, group):
             continue
@@ -334,6 +323,7 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
         latest = max(group, key=lambda t: t.value) if i in placed else None
         events.append((anchor, kind, strength, latest or max(group, key=specificity)))
         dating.setdefault(anchor.i, []).extend(group)
+    events += placed_by_clause(events, dating)
     kept = merge_told_twice(merge_nested(events))
     spare = [t for t in own if not any(t in dating[e[0].i] for e in kept)]
     events = sharpen(kept, spare)

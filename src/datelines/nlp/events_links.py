@@ -15,7 +15,12 @@ another:
   date with ``BEFORE`` (:func:`told_referent`);
 - an undated sentence that moves the narrative on by a vague span ("After many
   years of exile, ..."): the narrative's current date is no longer its date
-  (:func:`moved_on`).
+  (:func:`moved_on`);
+- the undated main verb of a dated "after"/"before" clause ("After the congress
+  passed the act in 1986, many firms withdrew"): a happening of its own
+  (:func:`placed_by_clause`);
+- an undated sentence whose subject is a definite mention of the happening just
+  told ("The agreement drew ..."): it elaborates that happening (:func:`refers_back`).
 
 >>> from types import SimpleNamespace as T
 >>> moved_on([T(type="DURATION", value="PXY", start=6)], "After many years, it fell.", 0)
@@ -35,8 +40,10 @@ from datelines.nlp.events_lexicon import (
     is_context,
     is_progressive,
     kind_of_lemma,
+    trigger_kind,
 )
-from datelines.nlp.events_parse import relation_word
+from datelines.nlp.events_parse import hypothetical, main_verbs, relation_word
+from datelines.nlp.temporal import Timex
 
 _OWN_DATE_PREPS = frozenset({"in", "on", "during"})
 
@@ -82,8 +89,11 @@ def relation_verb(noun: Token) -> Token | None:
 
 def during_verb(anchor: Token) -> Token | None:
     """The verb a named happening dates as a time adverbial ("rose against the
-    king during the 1848 Revolution" -> "rose"); ``None`` otherwise."""
+    king during the 1848 Revolution" -> "rose", "closed during the 1914 war" ->
+    "closed"); ``None`` otherwise."""
     prep = anchor.head
+    if anchor.pos_ not in ("NOUN", "PROPN"):
+        return None
     if anchor.dep_ != "pobj" or prep.lower_ not in ("during", "throughout"):
         return None
     verb = prep.head
@@ -137,4 +147,57 @@ def moved_on(inside: Sequence[Any], text: str, offset: int) -> bool:
         after = text[at : at + 60].lower()
         if (before and before[-1] == "after") or " later" in after[:40]:
             return True
+    return False
+
+
+_CLAUSE_RELATIONS = {"after": "AFTER", "once": "AFTER", "before": "BEFORE"}
+
+
+def clause_main(verb: Token) -> Token | None:
+    """The main verb a dated "after"/"before" clause places ("After the congress
+    passed the act in 1986, many firms withdrew" -> "withdrew"); ``None`` when
+    ``verb`` heads no such clause."""
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    if verb.dep_ != "advcl" or not any(m in _CLAUSE_RELATIONS for m in marks):
+        return None
+    head = verb.head
+    return head if head.pos_ == "VERB" else None
+
+
+def placed_by_clause(
+    events: Sequence[tuple[Token, Kind, float, Timex]],
+    dating: dict[int, list[Timex]],
+) -> list[tuple[Token, Kind, float, Timex]]:
+    """The undated main verb of a dated "after"/"before" clause is a happening of
+    its own, dated through the clause ("After the congress passed the act in 1986,
+    many firms withdrew": a withdrawal after 1986)."""
+    out = []
+    taken = {e[0].i for e in events}
+    for anchor, _, _, timex in events:
+        main = clause_main(anchor)
+        if main is None or main.i in taken or hypothetical(main):
+            continue
+        if is_context(main) or is_progressive(main):
+            continue
+        kind, strength = trigger_kind(main)
+        if kind is not None and kind.strong:
+            out.append((main, kind, strength, timex))
+            dating[main.i] = [timex]
+            taken.add(main.i)
+    return out
+
+
+def refers_back(sent: Span, told: Kind) -> bool:
+    """The subject is a definite mention of the event just told ("The agreement")."""
+    for verb in main_verbs(sent):
+        for child in verb.children:
+            if child.dep_ not in ("nsubj", "nsubjpass") or child.pos_ != "NOUN":
+                continue
+            definite = any(
+                d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these")
+                for d in child.children
+            )
+            kind = kind_of_lemma(child.lemma_, noun=True)
+            if definite and kind is not None and family(kind) == family(told):
+                return True
     return False

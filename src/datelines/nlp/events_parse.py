@@ -91,9 +91,18 @@ def relation_of(span: Span, anchor: Token) -> str | None:
         token = token.head
         if token.i == anchor.i:
             break  # the happening in the relation is dated by its own words
+        if token.pos_ == "VERB" and (rel := _clause_mark(token)):
+            return rel  # "After the congress passed the act in 1986, firms withdrew"
         if token.pos_ in ("NOUN", "PROPN", "VERB") and (rel := relation_word(token)):
             return rel
     return None
+
+
+def _clause_mark(verb: Token) -> str | None:
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    return {"after": "AFTER", "once": "AFTER", "before": "BEFORE"}.get(
+        marks[0] if marks else ""
+    )
 
 
 def dated_elsewhere(verb: Token) -> bool:
