@@ -133,3 +133,8 @@ def test_after_clause_with_its_own_date_places_the_main_verb(nlp) -> None:  # ty
 def test_after_clause_with_a_state_main_verb_adds_nothing(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "After the council passed the tariff act in 1926, the weavers were poor.\n"
     assert _events(nlp, text) == [("1926", None, "legislation")]
+
+
+def test_a_when_clause_on_the_date_tells_what_happened_then(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Voss held the chair until 1932, when she resigned in protest.\n"
+    assert _events(nlp, text) == [("1932", None, "resignation")]

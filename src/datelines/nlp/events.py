@@ -51,6 +51,7 @@ from datelines.nlp.events_links import (
     refers_back,
     relation_verb,
     told_referent,
+    when_clause,
 )
 from datelines.nlp.events_merge import (
     aspect_kind,
@@ -280,7 +281,7 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
         span = sent.doc.char_span(timex.start, timex.end, alignment_mode="expand")
         if span is None:
             continue
-        anchor = find_anchor(span)
+        anchor = when_clause(span) or find_anchor(span)  # "until 1962, when ..."
         noun = dated_relation_noun(span)  # "Following X's resignation in 1931, ..."
         verb = relation_verb(noun) if noun is not None else None
         if noun is not None and verb is not None:

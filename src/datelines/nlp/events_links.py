@@ -100,6 +100,19 @@ def during_verb(anchor: Token) -> Token | None:
     return verb if verb.pos_ == "VERB" else None
 
 
+def when_clause(span: Span) -> Token | None:
+    """The verb of a "when" clause that a date carries ("held the post until 1962,
+    when she resigned" -> "resigned"): that clause tells what happened then."""
+    for child in span.root.children:
+        if (
+            child.dep_ == "relcl"
+            and child.pos_ == "VERB"
+            and any(c.dep_ == "advmod" and c.lower_ == "when" for c in child.children)
+        ):
+            return child
+    return None
+
+
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _BEFORE = frozenset({"before", "prior"})
 
