@@ -138,3 +138,11 @@ def test_after_clause_with_a_state_main_verb_adds_nothing(nlp) -> None:  # type:
 def test_a_when_clause_on_the_date_tells_what_happened_then(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "Voss held the chair until 1932, when she resigned in protest.\n"
     assert _events(nlp, text) == [("1932", None, "resignation")]
+
+
+def test_talks_and_walkouts_have_their_kinds(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Talks between the two towns began in Lisk in January 1931. "
+        "The Dorn envoys walked out in April 1931.\n"
+    )
+    assert [kind for _, _, kind in _events(nlp, text)] == ["negotiation", "withdrawal"]

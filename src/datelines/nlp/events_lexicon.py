@@ -169,7 +169,7 @@ def verb_kind(verb: Token) -> Kind | None:
     or its particle ("take over", "crack down"), else of its lemma."""
     if (by_prep := prep_kind(verb)) is not None:
         return by_prep
-    for particle in (c for c in verb.children if c.dep_ == "prt"):
+    for particle in (c for c in verb.children if c.dep_ in ("prt", "advmod")):
         kind = kind_of_lemma(f"{verb.lemma_} {particle.lower_}")
         if kind is not None:
             return kind
