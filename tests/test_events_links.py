@@ -146,3 +146,14 @@ def test_talks_and_walkouts_have_their_kinds(nlp) -> None:  # type: ignore[no-un
         "The Dorn envoys walked out in April 1931.\n"
     )
     assert [kind for _, _, kind in _events(nlp, text)] == ["negotiation", "withdrawal"]
+
+
+def test_two_untyped_happenings_are_no_elaboration(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "On 3 May 1926 the dockers stopped work. "
+        "Later that month the owners hired new crews.\n"
+    )
+    assert _events(nlp, text) == [
+        ("1926-05-03", None, "event"),
+        ("1926-05", "END", "event"),
+    ]

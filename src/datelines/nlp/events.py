@@ -239,10 +239,13 @@ def detect(
 
 def _within(event: Found, before: Found) -> bool:
     """A sentence dated by a relative period that holds the previous event's date and
-    tells the same family of happening elaborates that event."""
-    if getattr(event.timex, "anchor", "explicit") == "explicit" or family(
-        event.kind
-    ) != family(before.kind):
+    tells the same family of happening elaborates that event (two untyped
+    happenings are no family: "stopped work", then "later that month ... hired")."""
+    if (
+        getattr(event.timex, "anchor", "explicit") == "explicit"
+        or family(event.kind) != family(before.kind)
+        or event.kind is GENERIC
+    ):
         return False
     inner, outer = _interval(before.timex.value), _interval(event.timex.value)
     return None not in inner + outer and outer[0] <= inner[0] and inner[1] <= outer[1]  # type: ignore[operator]
