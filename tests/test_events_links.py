@@ -157,3 +157,8 @@ def test_two_untyped_happenings_are_no_elaboration(nlp) -> None:  # type: ignore
         ("1926-05-03", None, "event"),
         ("1926-05", "END", "event"),
     ]
+
+
+def test_a_strike_called_off_is_its_ending(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The strike was called off in June 1926.\n"
+    assert [kind for _, _, kind in _events(nlp, text)] == ["ending"]
