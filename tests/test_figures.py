@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
+
 import pytest
 import spacy
 
@@ -87,3 +90,18 @@ def test_blank_pipeline_still_finds_figures(blank):
 )
 def test_parse_number(text, value):
     assert parse_number(text) == value
+
+
+def _month_examples() -> list[tuple[str, list[int]]]:
+    path = resources.files("datelines.nlp") / "data" / "figures" / "numbers.json"
+    return [tuple(e) for e in json.loads(path.read_text("utf-8"))["months_examples"]]
+
+
+@pytest.mark.parametrize("text,values", _month_examples())
+def test_day_of_a_month_is_no_figure(nlp, text, values):
+    assert [f.value for f in figures(nlp(text)[:])] == values
+
+
+def test_a_four_digit_count_before_a_participle_is_a_figure(nlp):
+    found = figures(nlp("The police raided the camp and 1200 arrested were taken away.")[:])
+    assert [f.value for f in found] == [1200]

@@ -47,6 +47,7 @@ class _Tables:
     dozen: dict[str, int]
     not_after: frozenset[str]
     not_before: frozenset[str]
+    months: frozenset[str]
     examples: tuple[tuple[str, float, str], ...]
 
 
@@ -68,6 +69,7 @@ def tables() -> _Tables:
         dozen=nums["dozen"],
         not_after=frozenset(nums["not_counted_after"]),
         not_before=frozenset(nums["not_counted_before"]),
+        months=frozenset(nums["months"]),
         examples=tuple(examples),
     )
 
@@ -185,17 +187,13 @@ def _skipped(span: Span, start: int, end: int, value: float, raw: str) -> bool:
     if raw.lower() in ("one", "a"):
         return True
     plain_year = re.fullmatch(r"\d{4}", raw) and 1000 <= value <= 2100
-    if plain_year and not (after and after[0].endswith("s") and after[0].isalpha()):
+    counted = after and after[0].isalpha() and after[0].endswith(("s", "ed"))
+    if plain_year and not counted:
         return True
-    if (before and before[-1] in _MONTHS) or (after and after[0].strip(".,;") in _MONTHS):
+    months = t.months
+    if (before and before[-1] in months) or (after and after[0].strip(".,;") in months):
         return True
     return False
-
-
-_MONTHS = frozenset(
-    "january february march april may june july august september october november "
-    "december jan feb mar apr jun jul aug sep sept oct nov dec".split()
-)
 
 
 @dataclass(frozen=True)
