@@ -68,5 +68,22 @@ def db_option(func: F) -> F:
     )(func)
 
 
+def selection_options(func: F) -> F:
+    """The ``--source`` and ``--min-confidence`` options of commands that read events."""
+    func = click.option(
+        "--min-confidence",
+        type=float,
+        default=0.0,
+        show_default=True,
+        help="Leave out events below this confidence (reviewed ones stay).",
+    )(func)
+    return click.option(
+        "--source",
+        "sources",
+        multiple=True,
+        help="Only this source (id, path, file name or title); repeatable.",
+    )(func)
+
+
 for _name in COMMAND_MODULES:
     importlib.import_module(f"datelines.cli.{_name}")

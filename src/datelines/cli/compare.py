@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from datelines.cli import db_option, evaluate, main
+from datelines.cli import db_option, evaluate, main, selection_options
 from datelines.errors import InputError
 
 if TYPE_CHECKING:  # reconcile loads scikit-learn: imported only when a command runs
@@ -63,14 +63,7 @@ def _write(text: str, output: str | None) -> None:
     show_default=True, help="JSON (the contract) or a self-contained HTML report.",
 )
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to FILE.")
-@click.option(
-    "--source", "sources", multiple=True,
-    help="Compare only these sources (id, path or file name); repeatable.",
-)
-@click.option(
-    "--min-confidence", type=float, default=0.0, show_default=True,
-    help="Leave out events below this confidence.",
-)
+@selection_options
 def compare_command(
     db: str, fmt: str, output: str | None, sources: tuple[str, ...], min_confidence: float
 ) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from datelines.cli import db_option, main
+from datelines.cli import db_option, main, selection_options
 from datelines.cli.timeline import open_existing
 from datelines.export import FORMATS, export
 
@@ -27,19 +27,7 @@ from datelines.export import FORMATS, export
     type=click.Path(dir_okay=False),
     help="File to write (default: standard output).",
 )
-@click.option(
-    "--source",
-    "sources",
-    multiple=True,
-    help="Only this source (id, path, file name or title); repeatable.",
-)
-@click.option(
-    "--min-confidence",
-    type=float,
-    default=0.0,
-    show_default=True,
-    help="Leave out events below this confidence (reviewed ones stay).",
-)
+@selection_options
 @db_option
 def export_command(
     fmt: str,

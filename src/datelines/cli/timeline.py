@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from datelines.cli import db_option, main
+from datelines.cli import db_option, main, selection_options
 from datelines.store import Store
 
 
@@ -35,19 +35,7 @@ def open_existing(db: str) -> Store:
     type=click.Path(dir_okay=False),
     help="HTML file to write.",
 )
-@click.option(
-    "--source",
-    "sources",
-    multiple=True,
-    help="Only this source (id, path, file name or title); repeatable.",
-)
-@click.option(
-    "--min-confidence",
-    type=float,
-    default=0.0,
-    show_default=True,
-    help="Leave out events below this confidence (reviewed ones stay).",
-)
+@selection_options
 @click.option("--title", help="Page title (default: the source's title).")
 @click.option(
     "--conflicts/--no-conflicts",
