@@ -33,3 +33,13 @@ def test_hedge_cue_kept(nlp):
 def test_plain_pipeline_finds_reporting_clause():
     a = attribution(spacy.blank("en")("The inspectors stated that the shaft flooded in 1906.")[:])
     assert a.asserted_by == "The inspectors" and a.cue == "stated"
+
+
+def test_put_without_a_figure_is_no_attribution(nlp):
+    a = attribution(nlp("The merger of 1921 put the mill under one owner.")[:])
+    assert a.asserted_by == "source"
+
+
+def test_a_later_clause_after_a_semicolon_does_not_attribute_the_first(nlp):
+    text = "In 1930 the guild elected a chair; members say that she was strict."
+    assert attribution(nlp(text)[:]).asserted_by == "source"

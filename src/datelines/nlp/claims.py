@@ -36,6 +36,7 @@ class _Verb:
     lemma: str
     needs_clause: bool
     hedge: bool
+    needs_figure: bool = False
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,10 @@ def cues() -> Cues:
     return Cues(
         sources=tuple(e["cue"] for e in data["sources"]),
         verbs={
-            e["lemma"]: _Verb(e["lemma"], e["needs_clause"], e["hedge"]) for e in data["verbs"]
+            e["lemma"]: _Verb(
+                e["lemma"], e["needs_clause"], e["hedge"], e.get("object_cue") == "figure"
+            )
+            for e in data["verbs"]
         },
         hedges=tuple(e["cue"] for e in data["hedges"]),
         examples=tuple(examples),
@@ -85,12 +89,28 @@ def _phrase(token: Token) -> str:
     return doc.text[words[0].idx : words[-1].idx + len(words[-1].text)].strip()
 
 
+def _after_semicolon(verb: Token) -> bool:
+    """True when a clause the verb governs ends before a semicolon that precedes it."""
+    doc = verb.doc
+    for child in verb.children:
+        if child.i < verb.i and child.dep_ in _CLAUSES:
+            if any(doc[i].text in (";", ":") for i in range(child.i, verb.i)):
+                return True
+    return False
+
+
 def _by_verb(span: Span) -> tuple[str, str, bool] | None:
     """A reporting verb with its subject: (subject, verb, hedge) or None."""
     table = cues().verbs
     for token in span:
         verb = table.get(token.lemma_.lower())
         if verb is None or token.pos_ not in ("VERB", "AUX"):
+            continue
+        if token.dep_ not in ("ROOT", "parataxis") or _after_semicolon(token):
+            continue  # "... married; members say that ...": not the claim's own verb
+        if verb.needs_figure and not any(
+            t.like_num and t.lower_ != "one" for t in token.subtree if t.i > token.i
+        ):
             continue
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         if not subjects or subjects[0].lower_ in ("it", "which", "that"):
