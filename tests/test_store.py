@@ -189,3 +189,12 @@ def test_locked_database_is_one_line(tmp_path: Path) -> None:
     with Store.open(path) as store:  # nothing half-written
         assert store.sources() == []
         assert store.add(document, make_extraction(document)).added
+
+
+def test_search_matches_word_forms(store: Store) -> None:
+    document = make_document()
+    store.add(document, make_extraction(document))
+    hits = store.search("marching")  # the text says "marched" (and "March")
+    assert "marched" in [RIVER_TEXT[h.start : h.end] for h in hits]
+    [event] = store.search_events("founding")  # the quote says "founded"
+    assert "founded" in event.evidence.quote

@@ -12,7 +12,7 @@ parts as JSON columns), ``eras``, ``mentions``; ``entities``; ``audit``; FTS5 in
 >>> import sqlite3
 >>> db = sqlite3.connect(":memory:")
 >>> migrate(db, now="2020-01-01T00:00:00+00:00")
-['001_tables', '002_fts', '003_audit', '004_source_location']
+['001_tables', '002_fts', '003_audit', '004_source_location', '005_fts_stemming']
 >>> migrate(db, now="2020-01-01T00:00:00+00:00")
 []
 """
@@ -147,6 +147,24 @@ MIGRATIONS: tuple[tuple[str, str], ...] = (
         """
         ALTER TABLE sources ADD COLUMN location TEXT;
         CREATE INDEX sources_location ON sources(location);
+        """,
+    ),
+    (
+        # Search finds "executions" for "execution": the Porter stemmer over unicode61.
+        "005_fts_stemming",
+        """
+        DROP TABLE documents_fts;
+        CREATE VIRTUAL TABLE documents_fts USING fts5(
+            text, content='documents', content_rowid='rowid',
+            tokenize='porter unicode61'
+        );
+        INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+        DROP TABLE events_fts;
+        CREATE VIRTUAL TABLE events_fts USING fts5(
+            summary, quote, content='events', content_rowid='rowid',
+            tokenize='porter unicode61'
+        );
+        INSERT INTO events_fts(events_fts) VALUES ('rebuild');
         """,
     ),
 )
