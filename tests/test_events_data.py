@@ -81,3 +81,20 @@ def test_office_example_is_an_appointment(nlp) -> None:  # type: ignore[no-untyp
 )
 def test_prep_example_is_its_kind(nlp, row) -> None:  # type: ignore[no-untyped-def]
     assert [e.kind for e in _events(nlp, row["example"])] == [row["kind"]]
+
+
+def test_light_noun_example_names_no_light_noun(nlp) -> None:  # type: ignore[no-untyped-def]
+    row = yaml.safe_load((ROOT / "context.yaml").read_text())["light_nouns"]
+    summaries = [e.summary for e in _events(nlp, row["example"])]
+    assert summaries, row["example"]
+    for summary in summaries:
+        words = set(summary.lower().split())
+        assert not words & set(row["lemmas"]), summary
+    text = "From the start the printers ran presses in hidden cellars in 1910."
+    [event] = _events(nlp, text)
+    assert "start" not in event.summary.lower(), event.summary
+
+
+def test_common_noun_before_a_noun_names_no_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In May 1920 word of the fire reached the exile committees in Lyon."
+    assert "expulsion" not in [e.kind for e in _events(nlp, text)]

@@ -27,6 +27,7 @@ from datelines.nlp.events_lexicon import (
     governed_nouns,
     kind_of_lemma,
     known_verbs,
+    light_nouns,
     light_verbs,
     neutral_verb,
     verb_kind,
@@ -99,8 +100,8 @@ def _one(token: Token, *, depth: int) -> str | None:
     ent = entity_of(token)
     if ent is not None and (ent.root.i == token.i or token.pos_ == "PROPN"):
         return canonical(ent)[0]
-    if token.ent_type_ in _DATES:
-        return None
+    if token.ent_type_ in _DATES or token.lemma_ in light_nouns():
+        return None  # "a pretext", "news of the strike", "from the start"
     named = any(
         c.dep_ == "compound" or c.ent_type_ or (c.dep_ == "prep" and c.lower_ == "of")
         for c in token.children
@@ -199,7 +200,8 @@ def _agent(verb: Token) -> Token | None:
 
 def _patient(verb: Token) -> Token | None:
     if passive(verb):
-        if verb.dep_ == "acl":
+        own = any(c.dep_ == "nsubjpass" for c in verb.children)
+        if verb.dep_ == "acl" and not own:  # "a pretext ...: forty were put to death"
             return verb.head
         return _subject(verb) if verb.dep_ != "advcl" else None
     objects = [c for c in verb.children if c.dep_ in ("dobj", "attr", "oprd")]

@@ -127,6 +127,12 @@ def object_verbs() -> frozenset[str]:
     return frozenset(_load("context.yaml")["object_verbs"]["lemmas"])
 
 
+@functools.cache
+def light_nouns() -> frozenset[str]:
+    """Nouns that frame a happening without taking part ("a pretext", "news of")."""
+    return frozenset(_load("context.yaml")["light_nouns"]["lemmas"])
+
+
 def kind_of_lemma(lemma: str, *, noun: bool = False) -> Kind | None:
     """The first kind whose trigger verbs (or nouns) include ``lemma``."""
     lemma = lemma.lower()
@@ -249,6 +255,8 @@ def trigger_kind(token: Token, *, subject: bool = True) -> tuple[Kind | None, fl
     for noun in governed_nouns(token, subject=subject):
         named = [c for c in noun.children if c.dep_ in ("compound", "appos")]
         named += [g for c in named for g in c.children if g.dep_ == "compound"]
+        named = [w for w in named if w.dep_ == "appos" or w.pos_ == "PROPN"]
+        # a common noun before another only qualifies it: "exile groups"
         for word in (noun, *named):  # "the largest of these, Operation X"
             kind = kind_of_lemma(word.lemma_, noun=True)
             if kind is not None:
