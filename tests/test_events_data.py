@@ -98,3 +98,9 @@ def test_light_noun_example_names_no_light_noun(nlp) -> None:  # type: ignore[no
 def test_common_noun_before_a_noun_names_no_happening(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "In May 1920 word of the fire reached the exile committees in Lyon."
     assert "expulsion" not in [e.kind for e in _events(nlp, text)]
+
+
+def test_a_season_named_fall_is_no_happening(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "In 1920 the weavers struck. The standoff lasted through the fall and winter."
+    kinds_found = [e.kind for e in _events(nlp, text)]
+    assert "dismissal" not in kinds_found and "protest" in kinds_found, kinds_found

@@ -153,6 +153,14 @@ def test_summary_is_in_the_tools_words(nlp) -> None:  # type: ignore[no-untyped-
     assert event.summary not in text
 
 
+def test_part_of_day_dates_the_event_to_its_day(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "On the evening of May 3, 1902, the dockers marched to the town hall."
+    [event] = extract(document_from_text(text + "\n", name="x.txt"), nlp=nlp).events
+    assert event.date.value == "1902-05-03"
+    assert "evening" in event.date.text
+    assert event.date.start == event.date.end == "1902-05-03"
+
+
 def test_extract_all_and_blank_pipeline_warning() -> None:
     documents = [
         document_from_text("In 1931 the poet died in exile.\n", name=n)

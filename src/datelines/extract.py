@@ -217,6 +217,7 @@ def _claim(document: Document, item: events_stage.Found) -> DateClaim:
     mod = timex.mod or None
     if item.relation is not None:  # "just prior to June 20": that month, before the day
         value, mod = value[:7], item.relation
+    value = day_of(value)
     start, end = bounds_of(value, mod)
     span = document.to_original(timex.start, timex.end)
     anchor_text = timex.anchor_text
@@ -234,6 +235,19 @@ def _claim(document: Document, item: events_stage.Found) -> DateClaim:
         end_value=timex.end_value,
         span=span,
     )
+
+
+def day_of(value: str) -> str:
+    """An event is dated to its day: a part of the day or a clock time the text
+    gives stays in ``DateClaim.text``, so accounts that name the day alone compare.
+
+    >>> day_of("1775-04-19TMO"), day_of("1981-06-20T16:00"), day_of("1981-06")
+    ('1775-04-19', '1981-06-20', '1981-06')
+    """
+    head, sep, _ = value.partition("T")
+    if sep and len(head) == 10 and head[:4].isdigit():
+        return head
+    return value
 
 
 def _anchor(item: events_stage.Found, timex: Timex) -> Anchor:

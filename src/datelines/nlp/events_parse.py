@@ -55,6 +55,8 @@ def find_anchor(span: Span) -> Token:
             if kind_of_lemma(token.lemma_, noun=True):  # another happening's date
                 skipped = skipped or token
             continue
+        if token.ent_type_ in ("DATE", "TIME"):
+            continue  # "throughout the fall and winter": a season, no fall
         if token.pos_ in ("NOUN", "PROPN") and kind_of_lemma(token.lemma_, noun=True):
             return token
     return token
