@@ -120,3 +120,15 @@ def test_narrative_date_goes_stale_after_a_paragraph(nlp) -> None:  # type: igno
         for e in extract(document_from_text(near), nlp=nlp).events
     ]
     assert kinds == [("founding", "explicit"), ("arrest", "relative")]
+
+
+def test_a_finer_date_under_another_verb_is_a_second_happening() -> None:
+    from datelines.extract import document_from_text, extract
+
+    text = "In early 1920, the mayor received reports forecasting the summer strike."
+    events = extract(document_from_text(text + "\n", name="x.txt")).events
+    values = sorted(e.date.value for e in events)
+    assert values == ["1920", "1920-SU"], [(e.date.value, e.summary) for e in events]
+    text = "In 1920, the 4 May strike closed the port."
+    events = extract(document_from_text(text + "\n", name="y.txt")).events
+    assert [e.date.value for e in events] == ["1920-05-04"]

@@ -56,9 +56,25 @@ def merge_nested(
                 and b[3].value.startswith(a[3].value)
                 and len(b[3].value) > len(a[3].value)
             )  # a decade holds many happenings
-            if nested and (a[0] in b[0].subtree or b[0] in a[0].subtree):
+            if nested and (_within(a[0], b[0]) or _within(b[0], a[0])):
                 keep.remove(a)
     return sorted(keep, key=lambda e: e[0].i)
+
+
+def _within(inner: Token, outer: Token) -> bool:
+    """``inner`` in ``outer``'s phrase with no other verb between them: "received
+    intelligence forecasting the summer invasion" holds a second happening."""
+    if inner not in outer.subtree:
+        return False
+    token = inner
+    while token.i != outer.i and token.head.i != token.i:
+        token = token.head
+        verbal = token.pos_ in ("VERB", "AUX") or any(  # "forecasting" read as a noun
+            c.dep_ == "dobj" for c in token.children
+        )
+        if token.i != outer.i and verbal:
+            return False
+    return True
 
 
 _ASPECTUAL = frozenset({"start", "begin", "commence"})
