@@ -109,6 +109,18 @@ def test_canonical_and_antecedent(nlp: Language) -> None:
     assert antecedent(next(t for t in doc if t.text == "quickly")) is None
 
 
+def test_they_is_not_the_name_that_qualifies_a_plural(nlp: Language) -> None:
+    text = ("Ada Voss and Karl Brenn, two graduates of the Lyon Polytechnic, met in "
+            "1905. They printed leaflets.")
+    doc = nlp(text)
+    lyon = next(e for e in doc.ents if "Lyon" in e.text)
+    they = next(t for t in doc if t.text == "They")
+    assert antecedent(they) != lyon._.entity_id
+    doc = nlp("The Lyon Polytechnic was founded in 1902. They printed leaflets.")
+    guild = next(e for e in doc.ents if "Lyon" in e.text)
+    assert antecedent(next(t for t in doc if t.text == "They")) == guild._.entity_id
+
+
 def test_works_without_the_model() -> None:
     blank = spacy.blank("en")
     blank.add_pipe("datelines_entities")

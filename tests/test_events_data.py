@@ -104,3 +104,15 @@ def test_a_season_named_fall_is_no_happening(nlp) -> None:  # type: ignore[no-un
     text = "In 1920 the weavers struck. The standoff lasted through the fall and winter."
     kinds_found = [e.kind for e in _events(nlp, text)]
     assert "dismissal" not in kinds_found and "protest" in kinds_found, kinds_found
+
+
+def test_decide_example_tells_the_choice(nlp) -> None:  # type: ignore[no-untyped-def]
+    row = yaml.safe_load((ROOT / "context.yaml").read_text())["decide"]
+    assert [e.summary for e in _events(nlp, row["example"])] == [row["says"]]
+
+
+def test_bare_happening_is_told_by_its_definition_or_its_backer(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The 1920 purges were a wave of arrests of union printers."
+    assert [e.summary for e in _events(nlp, text)] == ["Purges of union printers"]
+    text = "The Lantern Society backed the revolution of February 1911."
+    assert [e.summary for e in _events(nlp, text)] == ["Lantern Society backs revolution"]

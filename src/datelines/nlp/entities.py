@@ -274,11 +274,28 @@ def antecedent(token: Token) -> str | None:
         if type_ != entry["type"] or (entry.get("gender") and gender not in (
                 None, entry["gender"])):
             continue
+        if token.lower_ in _PLURAL and _of_a_plural(doc[a:b]):
+            continue  # "graduates of Tehran University ... they": the graduates
         subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in doc[a:b])
         rank = (int(subject and entry["type"] == "ORG"), start, id_)
         if best is None or rank[:2] > best[:2]:
             best = rank
     return best[2] if best else None
+
+
+_PLURAL = frozenset({"they", "them", "their", "themselves"})
+
+
+def _of_a_plural(span: Span) -> bool:
+    """A name that only qualifies a plural noun: "graduates of Tehran University"."""
+    root = span.root
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.tag_ == "NNS"
+        and not prep.head.ent_type_
+    )
 
 
 def add(nlp: Language) -> Language:

@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 from datelines.nlp.entities import KEY, antecedent, canonical
 from datelines.nlp.events_lexicon import (
     Kind,
+    decide_verbs,
     governed_nouns,
     kind_of_lemma,
     known_verbs,
@@ -294,6 +295,9 @@ def summarize(
         if not agent and patient and done is not None and done.ent_type_ in _PLACES:
             if lemma(anchor) in _LEAVING:  # "left Iraq": a place, not a patient
                 complement, patient = complement or f"from {patient}", None
+        if not text and not patient and not complement and agent:
+            topic = _decided(anchor)  # "decided that armed struggle was the way"
+            complement = f"on {topic}" if topic else None
         if text:
             pass
         elif agent and not passive(anchor) and (patient or complement or not generic):
@@ -326,6 +330,9 @@ def summarize(
             text = f"{_head(kind.says)} {link} {told[told.index(' of ') + 4 :]}"
         elif told and len(told.split()) > 1:
             text = told
+        elif told:  # "the revolution of February 1979": the source's own noun
+            whom = _defined_as(anchor)
+            text = f"{told} of {whom}" if whom else _by_whom(anchor, told)
     text = text or fallback
     if not text:
         return ""
@@ -334,6 +341,51 @@ def summarize(
             text += f" in {place}"
             break
     return text[:1].upper() + text[1:]
+
+
+def _defined_as(noun: Token) -> str | None:
+    """What a copula defines a bare happening as: "The 1988 executions were a wave
+    of killings of political prisoners" -> "political prisoners"."""
+    if noun.dep_ != "nsubj" or noun.head.lemma_ != "be":
+        return None
+    token = next((c for c in noun.head.children if c.dep_ == "attr"), None)
+    whom = None
+    while token is not None:
+        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        token = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
+        if token is not None and token.ent_type_ not in _DATES:
+            whom = token
+    return phrase(whom, depth=1) if whom is not None else None
+
+
+def _by_whom(noun: Token, told: str) -> str:
+    """A bare happening told with the verb that takes it and that verb's named
+    subject: "The MEK backed the revolution of 1979" -> "MEK backs revolution"."""
+    verb = noun.head
+    if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_ in light_verbs():
+        return told
+    subject = _subject(verb)
+    agent = phrase(subject) if subject is not None else None
+    if not agent or (subject is not None and not subject.ent_type_):
+        return told
+    said = neutral_verb(lemma(verb))
+    said = said if subject is not None and plural(subject) else third_person(said)
+    return f"{agent} {said} {told}"
+
+
+def _decided(verb: Token) -> str | None:
+    """The choice a verb of ``decide`` in ``context.yaml`` tells by a clause: "had
+    decided that armed struggle was the only way" -> "armed struggle"."""
+    if lemma(verb) not in decide_verbs():
+        return None
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    subject = (
+        next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
+    )
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = [c.lower_ for c in subject.lefts if c.dep_ in ("amod", "compound")]
+    return " ".join([*words, subject.lower_])
 
 
 _LINKS = frozenset({"of", "on", "against", "by", "between", "in", "involving"})

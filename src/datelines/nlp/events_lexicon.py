@@ -128,6 +128,12 @@ def object_verbs() -> frozenset[str]:
 
 
 @functools.cache
+def decide_verbs() -> frozenset[str]:
+    """Verbs whose clause names the choice made ("decided that X was the way")."""
+    return frozenset(_load("context.yaml")["decide"]["lemmas"])
+
+
+@functools.cache
 def light_nouns() -> frozenset[str]:
     """Nouns that frame a happening without taking part ("a pretext", "news of")."""
     return frozenset(_load("context.yaml")["light_nouns"]["lemmas"])
