@@ -116,3 +116,8 @@ def test_bare_happening_is_told_by_its_definition_or_its_backer(nlp) -> None:  #
     assert [e.summary for e in _events(nlp, text)] == ["Purges of union printers"]
     text = "The Lantern Society backed the revolution of February 1911."
     assert [e.summary for e in _events(nlp, text)] == ["Lantern Society backs revolution"]
+
+
+def test_a_happening_a_light_verb_reaches_is_its_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "The system of guild tolls came to an end in the early 1890s."
+    assert [e.summary for e in _events(nlp, text)] == ["End of system of guild tolls"]

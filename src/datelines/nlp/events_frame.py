@@ -330,6 +330,8 @@ def summarize(
             text = f"{_head(kind.says)} {link} {told[told.index(' of ') + 4 :]}"
         elif told and len(told.split()) > 1:
             text = told
+        elif told and (whom := _came_to(anchor)):  # "the system came to an end"
+            text = f"{_head(kind.says)} of {whom}"
         elif told:  # "the revolution of February 1979": the source's own noun
             whom = _defined_as(anchor)
             text = f"{told} of {whom}" if whom else _by_whom(anchor, told)
@@ -348,14 +350,19 @@ def _defined_as(noun: Token) -> str | None:
     of killings of political prisoners" -> "political prisoners"."""
     if noun.dep_ != "nsubj" or noun.head.lemma_ != "be":
         return None
-    token = next((c for c in noun.head.children if c.dep_ == "attr"), None)
-    whom = None
+    token, whom = next((c for c in noun.head.children if c.dep_ == "attr"), None), None
     while token is not None:
-        of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        token = next((c for c in of.children if c.dep_ == "pobj"), None) if of else None
-        if token is not None and token.ent_type_ not in _DATES:
-            whom = token
+        ofs = [c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"]
+        token = next((c for c in ofs[0].children if c.dep_ == "pobj"), None) if ofs else None
+        whom = token if token is not None and token.ent_type_ not in _DATES else whom
     return phrase(whom, depth=1) if whom is not None else None
+
+
+def _came_to(noun: Token) -> str | None:
+    """Whose happening a light verb's phrase tells: "the guild came to an end"."""
+    verb = noun.head.head
+    subject = _subject(verb) if lemma(verb) in light_verbs() else None
+    return phrase(subject) if subject is not None and noun.dep_ == "pobj" else None
 
 
 def _by_whom(noun: Token, told: str) -> str:
@@ -365,12 +372,10 @@ def _by_whom(noun: Token, told: str) -> str:
     if noun.dep_ != "dobj" or verb.pos_ != "VERB" or verb.lemma_ in light_verbs():
         return told
     subject = _subject(verb)
-    agent = phrase(subject) if subject is not None else None
-    if not agent or (subject is not None and not subject.ent_type_):
+    if subject is None or not subject.ent_type_ or not (agent := phrase(subject)):
         return told
     said = neutral_verb(lemma(verb))
-    said = said if subject is not None and plural(subject) else third_person(said)
-    return f"{agent} {said} {told}"
+    return f"{agent} {said if plural(subject) else third_person(said)} {told}"
 
 
 def _decided(verb: Token) -> str | None:
@@ -378,10 +383,8 @@ def _decided(verb: Token) -> str | None:
     decided that armed struggle was the only way" -> "armed struggle"."""
     if lemma(verb) not in decide_verbs():
         return None
-    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
-    subject = (
-        next((c for c in clause.children if c.dep_ == "nsubj"), None) if clause else None
-    )
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    subject = next((c for c in clauses[0].children if c.dep_ == "nsubj"), None) if clauses else None
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
     words = [c.lower_ for c in subject.lefts if c.dep_ in ("amod", "compound")]
