@@ -121,3 +121,9 @@ def test_bare_happening_is_told_by_its_definition_or_its_backer(nlp) -> None:  #
 def test_a_happening_a_light_verb_reaches_is_its_subjects(nlp) -> None:  # type: ignore[no-untyped-def]
     text = "The system of guild tolls came to an end in the early 1890s."
     assert [e.summary for e in _events(nlp, text)] == ["End of system of guild tolls"]
+
+
+def test_falling_back_is_a_withdrawal_told_with_its_particle(nlp) -> None:  # type: ignore[no-untyped-def]
+    events = _events(nlp, "In October 1920 the rebels fell back to the old fort.")
+    assert [(e.kind, e.summary) for e in events] == [("withdrawal", "Rebels fall back")]
+    assert [e.kind for e in _events(nlp, "The monarchy fell in 1921.")] == ["regime_change"]

@@ -266,7 +266,11 @@ def summarize(
     if anchor.pos_ in ("VERB", "AUX"):
         agent, patient, complement = frame(anchor)
         doer, done = _agent(anchor), _patient(anchor)
-        particle = [c.lower_ for c in anchor.children if c.dep_ == "prt"]
+        particle = [  # "pulled out"; "fell back" with "back" read as an adverb
+            c.lower_
+            for c in anchor.children
+            if c.dep_ == "prt" or f"{anchor.lemma_} {c.lower_}" in known_verbs()
+        ]
         verb = neutral_verb(lemma(anchor))
         many = doer is not None and plural(doer)
         said = " ".join([verb if many else third_person(verb), *particle])
