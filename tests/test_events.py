@@ -132,3 +132,17 @@ def test_a_finer_date_under_another_verb_is_a_second_happening() -> None:
     text = "In 1920, the 4 May strike closed the port."
     events = extract(document_from_text(text + "\n", name="y.txt")).events
     assert [e.date.value for e in events] == ["1920-05-04"]
+
+
+def test_an_undated_sentence_told_by_its_participle() -> None:
+    from datelines.extract import document_from_text, extract
+
+    text = (
+        "On May 3, 1902, the dockers marched to the town hall. "
+        "Shots were fired, killing two dockers.\n"
+    )
+    events = extract(document_from_text(text, name="x.txt")).events
+    assert [(e.kind, e.date.value) for e in events][-1] == ("killing", "1902-05-03")
+    text = "On May 3, 1902, the dockers marched. The mayor was leaving office, ending talks.\n"
+    events = extract(document_from_text(text, name="y.txt")).events
+    assert [e.kind for e in events] == ["protest"], [e.summary for e in events]

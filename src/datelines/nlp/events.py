@@ -418,4 +418,11 @@ def _undated_trigger(
             kind = kind if strength > 0.8 else None
         if kind is not None and kind.strong:
             return verb, kind
+        for told in verb.children:  # "Shots were exchanged, killing several men"
+            kind = verb_kind(told) if told.dep_ == "advcl" else None
+            deps = {c.dep_ for c in told.children}  # a bare participle, no subject
+            if told.tag_ == "VBG" and kind is not None and kind.strong and (
+                "dobj" in deps and not deps & {"nsubj", "aux"}
+            ):
+                return told, kind
     return None, None
