@@ -221,8 +221,8 @@ def event_page(store: Store, event_id: str, *, index: JSON | None = None) -> JSO
     }
 
 
-def neighbours(store: Store, event: Event, *, around: int = 2) -> list[JSON]:
-    """The events of the same source just before and after it in the text.
+def neighbours(store: Store, event: Event, *, limit: int = 50) -> list[JSON]:
+    """The other events of the same source, nearest in the text first (at most ``limit``).
 
     The review panel offers them as merge candidates.
     """
@@ -230,7 +230,8 @@ def neighbours(store: Store, event: Event, *, around: int = 2) -> list[JSON]:
     at = next((i for i, e in enumerate(same) if e.id == event.id), None)
     if at is None:
         return []
-    near = same[max(0, at - around):at] + same[at + 1:at + 1 + around]
+    order = sorted((abs(i - at), i) for i in range(len(same)) if i != at)
+    near = [same[i] for _, i in order[:limit]]
     return [{"id": e.id, "value": e.date.value, "summary": e.summary} for e in near]
 
 
