@@ -127,3 +127,9 @@ def test_falling_back_is_a_withdrawal_told_with_its_particle(nlp) -> None:  # ty
     events = _events(nlp, "In October 1920 the rebels fell back to the old fort.")
     assert [(e.kind, e.summary) for e in events] == [("withdrawal", "Rebels fall back")]
     assert [e.kind for e in _events(nlp, "The monarchy fell in 1921.")] == ["regime_change"]
+
+
+def test_an_authors_present_is_no_happening_but_a_past_report_is(nlp) -> None:  # type: ignore[no-untyped-def]
+    assert _events(nlp, "Ada Voss reports the dockers' poor pay in May 1911.") == ()
+    past = _events(nlp, "In May 1911 Ada Voss reported the poor pay of the dockers.")
+    assert [e.date.value for e in past] == ["1911-05"]

@@ -74,7 +74,7 @@ def kinds() -> tuple[Kind, ...]:
 @functools.cache
 def stative() -> dict[str, str]:
     """Stative lemma -> when it is stative: ``always``, ``passive`` ("was left
-    without") or ``adjective`` ("became clear")."""
+    without"), ``adjective`` ("became clear") or ``present`` ("the author reports")."""
     return {
         row["lemma"]: row.get("when", "always")
         for row in _load("context.yaml")["stative"]
@@ -301,6 +301,10 @@ def is_context(verb: Token) -> bool:
         return any(c.dep_ == "auxpass" for c in verb.children)
     if when == "adjective":
         return any(c.dep_ == "acomp" for c in verb.children)
+    if when == "present":  # an author's "reports", "describes": the work, no happening
+        return verb.tag_ in ("VBZ", "VBP") and not any(
+            c.dep_ == "aux" for c in verb.children
+        )
     return when == "always"
 
 
