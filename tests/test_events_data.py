@@ -133,3 +133,10 @@ def test_an_authors_present_is_no_happening_but_a_past_report_is(nlp) -> None:  
     assert _events(nlp, "Ada Voss reports the dockers' poor pay in May 1911.") == ()
     past = _events(nlp, "In May 1911 Ada Voss reported the poor pay of the dockers.")
     assert [e.date.value for e in past] == ["1911-05"]
+
+
+def test_habitual_pluperfect_example_is_background(nlp) -> None:  # type: ignore[no-untyped-def]
+    row = yaml.safe_load((ROOT / "context.yaml").read_text())["habitual"]
+    assert _events(nlp, row["example"]) == ()
+    once = _events(nlp, "In 1919 the two guilds had raided each other's stores.")
+    assert [e.date.value for e in once] == ["1919"]

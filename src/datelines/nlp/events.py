@@ -34,6 +34,7 @@ from datelines.nlp.events_lexicon import (
     Kind,
     family,
     is_context,
+    is_habitual,
     is_progressive,
     kind_of_lemma,
     light_verbs,
@@ -313,6 +314,7 @@ def _dated(sent: Span, own: Sequence[Timex]) -> list[Found]:
         if anchor.pos_ in ("VERB", "AUX") and (
             is_context(anchor)
             or is_progressive(anchor)
+            or is_habitual(anchor)
             or (anchor.dep_ == "xcomp" and is_context(anchor.head))
         ):
             kind, strength = stative_kind(anchor)

@@ -308,6 +308,15 @@ def is_context(verb: Token) -> bool:
     return when == "always"
 
 
+def is_habitual(verb: Token) -> bool:
+    """A pluperfect of repeated doing ("had continually raided each other"): the
+    background a narrative sets, not one happening of its date."""
+    adverbs = frozenset(_load("context.yaml")["habitual"]["adverbs"])
+    return any(c.dep_ == "aux" and c.lower_ == "had" for c in verb.children) and any(
+        c.dep_ == "advmod" and c.lower_ in adverbs for c in verb.children
+    )
+
+
 def is_progressive(verb: Token) -> bool:
     """ "was nearing", "were struggling": a state in progress."""
     return verb.tag_ == "VBG" and any(
