@@ -38,6 +38,10 @@ SUMMARIES = [
         "Police arrest 40 printers",
     ),
     (
+        "In May 1921 the army arrested more than 300 strikers in the port.",
+        "Army arrests more than 300 strikers",
+    ),
+    (
         "Ada Voss's resignation in May 1931 surprised the town.",
         "Resignation of Ada Voss",
     ),

@@ -126,6 +126,9 @@ def _one(token: Token, *, depth: int) -> str | None:
                 words.append(canonical(ent)[0])
         elif child.ent_type_ in _DATES:
             continue
+        elif child.dep_ == "nummod" and child.pos_ == "NUM":
+            # the number with its qualifier: "between 2,800 and 5,000", "more than 30"
+            words.append(child.doc[child.left_edge.i : child.right_edge.i + 1].text)
         elif child.dep_ in ("compound", "nummod") and child.pos_ in (
             "NOUN",
             "PROPN",
