@@ -20,7 +20,6 @@ without an extent ("over a single summer") must then contain the other's span.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -31,8 +30,8 @@ from typing import Any, Literal
 import yaml
 
 from datelines.model import DateClaim, granularity
+from datelines.nlp.temporal.timex import bounds
 
-SEASONS = {"SP": (3, 1, 5, 31), "SU": (6, 1, 8, 31), "FA": (9, 1, 11, 30), "WI": (12, 1, 2, 28)}
 SEASON_PAD = timedelta(days=21)  # astronomical vs meteorological seasons
 APPROX_PAD = {
     "day": 7, "week": 7, "month": 15, "season": 30, "quarter": 30,
@@ -74,6 +73,9 @@ class DateRelation:
 def value_interval(value: str) -> tuple[date, date] | None:
     """The days a TIMEX3 value covers, or None when it has no year.
 
+    The calendar arithmetic is the temporal stage's :func:`bounds` (one convention for
+    seasons, quarters and weeks everywhere); this only turns it into dates.
+
     >>> value_interval("1969-WI")
     (datetime.date(1969, 12, 1), datetime.date(1970, 2, 28))
     >>> value_interval("197")
@@ -81,27 +83,15 @@ def value_interval(value: str) -> tuple[date, date] | None:
     >>> value_interval("XXXX-06-20") is None
     True
     """
-    v = value.split("T", 1)[0]
+    first, last = bounds(value)
+    if first is None or last is None or first.startswith("-") or last.startswith("-"):
+        return None  # no year, or before the Common Era (Python dates start at year 1)
+    if first.startswith("0000"):
+        first = "0001" + first[4:]
     try:
-        if len(v) == 2 and v.isdigit():
-            return date(max(int(v) * 100, 1), 1, 1), date(int(v) * 100 + 99, 12, 31)
-        if len(v) == 3 and v.isdigit():
-            return date(int(v) * 10, 1, 1), date(int(v) * 10 + 9, 12, 31)
-        if len(v) == 4 and v.isdigit():
-            return date(int(v), 1, 1), date(int(v), 12, 31)
-        if len(v) == 7 and v[:4].isdigit() and v[5:] in SEASONS:
-            y = int(v[:4])
-            m1, d1, m2, d2 = SEASONS[v[5:]]
-            return date(y, m1, d1), date(y + (m2 < m1), m2, d2)
-        if len(v) == 7 and v[:4].isdigit() and v[5:].isdigit():
-            y, m = int(v[:4]), int(v[5:])
-            return date(y, m, 1), date(y, m, calendar.monthrange(y, m)[1])
-        if len(v) == 10 and v[:4].isdigit():
-            d = date.fromisoformat(v)
-            return d, d
+        return date.fromisoformat(first), date.fromisoformat(last)
     except ValueError:
         return None
-    return None
 
 
 def _narrow(lo: date, hi: date, mod: str | None) -> tuple[date, date]:
