@@ -10,6 +10,7 @@ import pytest
 from test_store_factories import RIVER_TEXT, make_document, make_extraction
 
 from datelines.errors import DatelinesError
+from datelines.model import Document, Event
 from datelines.render import timeline as timeline_module
 from datelines.render.timeline import render_html, safe_json
 
@@ -72,28 +73,32 @@ def two_sources():
     return [first, second], events, list(extractions[0].eras)
 
 
-def test_page_is_self_contained_with_lanes_and_ranges() -> None:
-    documents, events, eras = two_sources()
-    conflict = {
+def conflict_between(
+    documents: list[Document], events: list[Event], a: int, b: int, value: str,
+    explanation: str,
+) -> dict[str, object]:
+    """A conflict in the compare contract's shape between ``events[a]`` (first source)
+    and ``events[b]`` (second source)."""
+    return {
         "id": "c1",
         "type": "date",
-        "strength": 0.8,
-        "explanation": "years differ",
+        "strength": "hard",
+        "explanation": explanation,
         "claims": [
             {
-                "source": documents[0].source.id,
-                "event": events[0].id,
-                "quote": events[0].evidence.quote,
-                "value": "1921-SP",
-            },
-            {
-                "source": documents[1].source.id,
-                "event": events[3].id,
-                "quote": events[3].evidence.quote,
-                "value": "1921-SP",
-            },
+                "source": documents[i].source.id,
+                "event": events[k].id,
+                "quote": events[k].evidence.quote,
+                "value": value,
+            }
+            for i, k in ((0, a), (1, b))
         ],
     }
+
+
+def test_page_is_self_contained_with_lanes_and_ranges() -> None:
+    documents, events, eras = two_sources()
+    conflict = conflict_between(documents, events, 0, 3, "1921-SP", "years differ")
     html = render_html(
         [d.source for d in documents],
         events,

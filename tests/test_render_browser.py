@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from test_render import EVIL, two_sources
+from test_render import EVIL, conflict_between, two_sources
 
 from datelines.render.timeline import render_html
 
@@ -20,26 +20,7 @@ def page_at(tmp_path_factory: pytest.TempPathFactory):
         pytest.skip("Chromium is not installed (run `make browser`)")
     sync_api = pytest.importorskip("playwright.sync_api")
     documents, events, eras = two_sources()
-    conflict = {
-        "id": "c1",
-        "type": "date",
-        "strength": 0.8,
-        "explanation": "They differ.",
-        "claims": [
-            {
-                "source": documents[0].source.id,
-                "event": events[1].id,
-                "quote": events[1].evidence.quote,
-                "value": "1923-03-03",
-            },
-            {
-                "source": documents[1].source.id,
-                "event": events[4].id,
-                "quote": events[4].evidence.quote,
-                "value": "1923-03-03",
-            },
-        ],
-    }
+    conflict = conflict_between(documents, events, 1, 4, "1923-03-03", "They differ.")
     html = render_html(
         [d.source for d in documents],
         events,
