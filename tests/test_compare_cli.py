@@ -170,3 +170,9 @@ def test_loading_the_cli_leaves_the_comparison_stage_unloaded() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout.strip()
     assert out == "[]"
+
+
+def test_compare_never_creates_a_database(tmp_path: Path) -> None:
+    missing = tmp_path / "typo.db"
+    result = CliRunner().invoke(main, ["compare", "--db", str(missing)])
+    assert result.exit_code == 1 and not missing.exists()

@@ -11,11 +11,15 @@ from __future__ import annotations
 import importlib
 import sys
 from collections.abc import Callable
-from typing import Any, TypeVar
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from datelines.errors import DatelinesError
+from datelines.errors import DatelinesError, StoreError
+
+if TYPE_CHECKING:
+    from datelines.store import Store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -66,6 +70,18 @@ def db_option(func: F) -> F:
         type=click.Path(dir_okay=False),
         help="SQLite database file.",
     )(func)
+
+
+def open_existing(db: str) -> Store:
+    """Open a store that must already exist (reading commands never create one)."""
+    from datelines.store import Store
+
+    if db != ":memory:" and not Path(db).is_file():
+        raise StoreError(
+            f"cannot open database '{db}': no such file; run `datelines demo` or "
+            "`datelines add FILE...` first, or pass --db"
+        )
+    return Store.open(db)
 
 
 def selection_options(func: F) -> F:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from datelines.cli import db_option, evaluate, main, selection_options
+from datelines.cli import db_option, evaluate, main, open_existing, selection_options
 from datelines.errors import InputError
 
 if TYPE_CHECKING:  # reconcile loads scikit-learn: imported only when a command runs
@@ -31,9 +31,8 @@ def compare_store(
 ) -> Comparison:
     """Compare the accounts stored in ``db`` (all of them, or the named ``sources``)."""
     from datelines.reconcile import CompareSettings, compare
-    from datelines.store import Store
 
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         chosen = store.sources()
         if sources:
             wanted = set(store.resolve_sources(sources))
@@ -68,8 +67,6 @@ def compare_command(
     db: str, fmt: str, output: str | None, sources: tuple[str, ...], min_confidence: float
 ) -> None:
     """Compare the stored accounts: alignments, conflicts, omissions, agreements."""
-    if not Path(db).exists():
-        raise InputError(db, "no such database", "run `datelines add FILE...` first")
     from datelines.reconcile import CompareSettings
 
     comparison = compare_store(

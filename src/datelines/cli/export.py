@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from datelines.cli import db_option, main, selection_options
-from datelines.cli.timeline import open_existing
+from datelines.cli import db_option, main, open_existing, selection_options
 from datelines.export import FORMATS, export
 
 

@@ -7,12 +7,9 @@ one-line message, prints the address and runs uvicorn until Ctrl-C.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import click
 
-from datelines.cli import db_option, main
-from datelines.errors import StoreError
+from datelines.cli import db_option, main, open_existing
 
 
 @main.command()
@@ -27,15 +24,9 @@ def serve(db: str, host: str, port: int, token: str | None) -> None:
     import uvicorn
 
     from datelines.serve import LOOPBACK_NAMES, check_bind, is_loopback, make_app
-    from datelines.store.store import Store
 
     check_bind(host, token)
-    if not Path(db).is_file():
-        raise StoreError(
-            f"cannot open database '{db}': no such file; "
-            "run `datelines demo` or `datelines add FILE` first, or pass --db"
-        )
-    Store.open(db).close()
+    open_existing(db).close()
     app = make_app(db, token=token,
                    allowed_hosts=LOOPBACK_NAMES if is_loopback(host) else None)
     shown = f"[{host}]" if ":" in host else host

@@ -10,20 +10,7 @@ from pathlib import Path
 
 import click
 
-from datelines.cli import db_option, main, selection_options
-from datelines.store import Store
-
-
-def open_existing(db: str) -> Store:
-    """Open a store that must already exist (reading commands never create one)."""
-    from datelines.errors import StoreError
-
-    if db != ":memory:" and not Path(db).exists():
-        raise StoreError(
-            f"cannot open database '{db}': no such file; add documents first with "
-            "`datelines add FILE...` or pass --db"
-        )
-    return Store.open(db)
+from datelines.cli import db_option, main, open_existing, selection_options
 
 
 @main.command()
