@@ -204,3 +204,11 @@ def test_a_crash_in_one_file_does_not_stop_the_batch(
     [line] = result.stderr.splitlines()
     assert "crash.txt" in line and "internal error (ValueError: bad thing)" in line
     assert "added " in result.stdout and "fine.txt" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["sources"], ["search", "strike"], ["remove", "x"]])
+def test_reading_commands_never_create_a_database(tmp_path, args):
+    missing = tmp_path / "typo.db"
+    result = CliRunner().invoke(main, [*args, "--db", str(missing)])
+    assert result.exit_code == 1 and "no such file" in result.output
+    assert not missing.exists()

@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from datelines.cli import db_option, main
+from datelines.cli import db_option, main, open_existing
 from datelines.errors import DatelinesError
 from datelines.store import AddResult, Store
 
@@ -176,7 +176,7 @@ def add(
 @db_option
 def sources(db: str) -> None:
     """List the stored sources: id, events, date, title, path."""
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         counts: dict[str, int] = {}
         for event in store.events(include_rejected=True):
             counts[event.source] = counts.get(event.source, 0) + 1
@@ -193,7 +193,7 @@ def sources(db: str) -> None:
 @db_option
 def remove(names: tuple[str, ...], db: str) -> None:
     """Remove sources (id, path, file name or title) with their events."""
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         for source_id in store.resolve_sources(names):
             path = store.source(source_id).path
             store.remove(source_id)
@@ -206,7 +206,7 @@ def remove(names: tuple[str, ...], db: str) -> None:
 @db_option
 def search(query: str, limit: int, db: str) -> None:
     """Full-text search of the stored documents (FTS5 syntax or plain words)."""
-    with Store.open(db) as store:
+    with open_existing(db) as store:
         names = {s.id: s.path for s in store.sources()}
         for hit in store.search(query, limit=limit):
             click.echo(
