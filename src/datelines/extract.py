@@ -55,6 +55,7 @@ from datelines.model import (
     Evidence,
     Extraction,
     Figure,
+    strip_span,
 )
 from datelines.nlp import events as events_stage
 from datelines.nlp import pipeline as pipeline_stage
@@ -137,7 +138,7 @@ def _events(
 ) -> list[Event]:
     events: list[Event] = []
     for n, item in enumerate(sorted(found, key=lambda f: f.start), 1):
-        start, end = document.to_original(*_trimmed(doc.text, item.start, item.end))
+        start, end = document.to_original(*strip_span(doc.text, item.start, item.end))
         sent = doc.char_span(*item.sent, alignment_mode="expand")
         paragraph = _paragraph(document, item.start)
         figures = _figures(doc, sent, item)
@@ -176,15 +177,6 @@ def _summary(doc: Doc, item: events_stage.Found) -> str:
         if len(text.split()) > 1 and (named or not copied):
             return text
     return summary_of(item)
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span without the whitespace at its edges."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _figures(

@@ -124,6 +124,20 @@ def granularity(value: str) -> str:
     return "unknown"
 
 
+def strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` moved inward past whitespace, so a quote never starts or ends
+    with a space or a line break.
+
+    >>> strip_span("  the strike  ", 0, 14)
+    (2, 12)
+    """
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
 @dataclass(frozen=True)
 class Participant:
     name: str  # canonical entity name

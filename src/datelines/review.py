@@ -21,7 +21,15 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from datelines.errors import ReviewError
-from datelines.model import DateClaim, Document, Event, Evidence, Figure, Participant
+from datelines.model import (
+    DateClaim,
+    Document,
+    Event,
+    Evidence,
+    Figure,
+    Participant,
+    strip_span,
+)
 from datelines.nlp.temporal.timex import bounds
 
 if TYPE_CHECKING:
@@ -170,10 +178,7 @@ def _evidence(document: Document, start: int, end: int) -> Evidence:
             f"the span {start}-{end} is outside the document ({len(text)} characters); "
             "select text inside the document"
         )
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = strip_span(text, start, end)
     if start == end:
         raise ReviewError("the selection holds no text; select the words of the event")
     para_start = text.rfind("\n\n", 0, start)

@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from datelines.model import Event
+from datelines.model import Event, strip_span
 
 if TYPE_CHECKING:
     from datelines.reconcile.features import Item
@@ -50,7 +50,7 @@ class QuoteFinder:
         start = ends[i - 1] if i else 0
         j = bisect_left(starts, pos)  # the first break that starts at or after pos
         end = starts[j] if j < len(starts) else len(text)
-        return _trim(text, start, max(start, end))
+        return strip_span(text, start, max(start, end))
 
     def __call__(self, item: Item, value_text: str) -> str:
         return self.sentence(item.event, value_text)
@@ -154,12 +154,6 @@ def sentence_span(text: str, pos: int) -> tuple[int, int]:
         elif m.start() >= pos:
             end = m.start()
             break
-    return _trim(text, start, end)
+    return strip_span(text, start, end)
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
