@@ -635,3 +635,15 @@ def test_a_clock_time_in_gmt_is_no_year_and_no_sentence_end() -> None:
         ("10:35 a.m.", "1998-08-07T10:35"),
         ("Friday", "1998-08-07"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode", "expected"),
+    [
+        # a plural unit after "a" counts nothing: a vague duration
+        ("The caravan made a months-long crossing.", N, [("months-long", "PXM")]),
+    ],
+)
+def test_durations(text: str, mode: str, expected: list[tuple[str, str]]) -> None:
+    found = tag(text, dct="2013-01-25", mode=mode)
+    assert [(t.text, t.value) for t in found] == expected

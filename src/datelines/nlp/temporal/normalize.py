@@ -328,7 +328,8 @@ def _amount(
     if named:
         n = 1.0
     elif "num" in g:
-        n = None if "num2" in g else lex.number(g["num"])
+        vague = "num2" in g or (g["num"].lower() in ("a", "an") and _plural_unit(g))
+        n = None if vague else lex.number(g["num"])  # "a months-long trek": PXM
     elif "n" in consts and not _plural_unit(g):
         n = float(consts["n"])  # type: ignore[arg-type]
     elif "vaguenum" in g or g.get("unit", "").lower().endswith("s"):
