@@ -189,6 +189,11 @@ def duration_value(unit: str, n: float | None) -> str:
     ('P20Y', 'PT16H', 'PXM')
     >>> duration_value("year", 2.5), duration_value("hour", 5.5), duration_value("minute", 1.5)
     ('P2Y6M', 'PT5H30M', 'PT1M30S')
+
+    A fraction that is no whole number of the smaller unit stays a decimal:
+
+    >>> duration_value("year", 22.8)
+    'P22.8Y'
     """
     letter = _LETTER.get(unit, "D")
     amount = n
@@ -199,7 +204,10 @@ def duration_value(unit: str, n: float | None) -> str:
     if unit == "season":
         letter, amount = "M", None if n is None else n * 3
     time = "T" if unit in ("hour", "minute", "second") else ""
-    if amount is not None and amount % 1 and unit in _SMALLER:
+    exact = amount is not None and unit in _SMALLER and (
+        round(amount % 1 * _SMALLER[unit][1], 6) % 1 == 0
+    )
+    if amount is not None and amount % 1 and exact:
         smaller, factor = _SMALLER[unit]
         whole, part = int(amount), round(amount % 1 * factor)
         sub_time = "T" if unit == "day" else ""
