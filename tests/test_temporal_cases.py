@@ -645,6 +645,21 @@ def test_a_clock_time_in_gmt_is_no_year_and_no_sentence_end() -> None:
         # the unit of a rate: a duration in TIMEX2-style narratives, nothing in news
         ("Raids rose to some 40 a day.", N, [("a day", "P1D")]),
         ("Raids rose to some 40 a day.", S, []),
+        # narratives keep a duration's "of" phrase in the extent; news does not
+        ("The fort fell after six weeks of siege.", N, [("six weeks of siege", "P6W")]),
+        ("The fort fell after six weeks of siege.", S, [("six weeks", "P6W")]),
+        # ... unless it runs on into a clause
+        (
+            "The last days of the truce were calm.",
+            N,
+            [("The last days", "PXD")],
+        ),
+        # a date inside the phrase gives no timex of its own but still moves the story
+        (
+            "In the first two months of 1916, rain fell. In March, the river rose.",
+            N,
+            [("the first two months of 1916", "P2M"), ("March", "1916-03")],
+        ),
     ],
 )
 def test_durations(text: str, mode: str, expected: list[tuple[str, str]]) -> None:

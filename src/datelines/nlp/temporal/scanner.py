@@ -222,7 +222,61 @@ def scan(text: str, *, mode: str = "narrative") -> list[Found]:
         used[found.start : found.end] = b"\x01" * (found.end - found.start)
         taken.append(found)
     taken.sort(key=lambda f: f.start)
-    return [_trim(text, f, mode=mode) for f in taken]
+    trimmed = [_trim(text, f, mode=mode) for f in taken]
+    return _postmodified(text, trimmed) if mode == "narrative" else trimmed
+
+
+_OF_PHRASE = re.compile(
+    r" of ((?:[^,;:!?.()\n]|[,.](?=\S))+)(?=[,;:!?.]?(?:\n|$)|[,;:!?.]\s|[()])"
+)
+_NOT_IN_PHRASE = {
+    "was", "were", "is", "are", "be", "been", "being", "had", "has", "have", "did",
+    "does", "do", "would", "could", "should", "will", "may", "might", "can", "which",
+    "who", "whom", "whose", "that", "when", "where", "while", "because", "if", "age",
+}  # fmt: skip
+
+
+def _postmodified(text: str, found: list[Found]) -> list[Found]:
+    """Extend a duration over its "of" phrase, as TIMEX2-style narratives annotate it.
+
+    "after two months of siege." and "the first ten months of 1915," are one
+    expression each. The phrase runs to the next punctuation, has at most nine
+    words, no verb or relative word and no other duration (else the duration stays
+    as it is). A date inside the phrase stays a match of its own, so that it still
+    moves the story; the tagger gives it no timex.
+
+    >>> t = "Rome won after twenty years of war, and in the first ten months of 1915, peace."
+    >>> [f.text for f in _postmodified(t, scan(t, mode="news"))]
+    ['twenty years of war', 'the first ten months of 1915', '1915']
+    """
+    out: list[Found] = []
+    end = -1
+    for f in found:
+        phrase_end = None if f.start < end else _phrase_end(text, f, found)
+        if phrase_end is None:
+            out.append(f)
+            continue
+        end = phrase_end
+        out.append(Found(f.start, end, text[f.start : end], f.rule, f.groups, f.spans))
+    return out
+
+
+def _phrase_end(text: str, duration: Found, found: list[Found]) -> int | None:
+    """Where the "of" phrase after a duration ends, or None when it has none."""
+    if duration.rule.kind != "duration":
+        return None
+    m = _OF_PHRASE.match(text, duration.end)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    inner = {f.rule.kind for f in found if duration.end < f.start < m.end()}
+    if len(words) > 9 or inner & {"duration", "set"}:
+        return None
+    for i, word in enumerate(words):
+        verb = i and word.islower() and word.endswith("ed")
+        if verb or word.lower() in _NOT_IN_PHRASE:
+            return None  # a clause, not a noun phrase: "the days of the truce were"
+    return m.end() - len(m.group(1)) + len(m.group(1).rstrip("\"'”’"))
 
 
 def _trim(text: str, found: Found, *, mode: str) -> Found:

@@ -260,9 +260,11 @@ def tag(
         mod = spec.mod
         if mod is None and spec.kind in ("date", "shift", "time"):
             mod = _context_mod(text, found.start)  # "by 1975", "just prior to June 20"
+        nested = bool(out) and found.start < out[-1].end  # "the first months of 1915"
         if spec.kind == "time":
-            times.append((len(out), spec, found, sent))
-            out.append(Timex(found.start, found.end, found.text, "TIME", "", mod))
+            if not nested:
+                times.append((len(out), spec, found, sent))
+                out.append(Timex(found.start, found.end, found.text, "TIME", "", mod))
             continue
         nxt = found_all[i + 1] if i + 1 < len(found_all) else None
         prev = out[-1] if out else None
@@ -280,7 +282,8 @@ def tag(
             anchor_value=None if origin == "explicit" or ref is None else ref.value,
             anchor_text=None if origin == "explicit" or ref is None else ref.text,
         )  # fmt: skip
-        out.append(timex)
+        if not nested:
+            out.append(timex)
         if spec.kind in ("date", "shift"):
             if heading is not None:
                 if heading not in seen_heading:
