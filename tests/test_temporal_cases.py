@@ -654,6 +654,9 @@ def test_a_clock_time_in_gmt_is_no_year_and_no_sentence_end() -> None:
             N,
             [("The last days", "PXD")],
         ),
+        # "the" before a bare plural: outside in news (TimeML), inside in narratives
+        ("Trade grew in the years that followed.", S, [("years", "PXY")]),
+        ("Trade grew in the years that followed.", N, [("the years", "PXY")]),
         # a date inside the phrase gives no timex of its own but still moves the story
         (
             "In the first two months of 1916, rain fell. In March, the river rose.",
