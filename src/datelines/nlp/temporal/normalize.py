@@ -245,6 +245,7 @@ def read(found: Found) -> Spec | None:
         return _amount(found, g, consts, fields, lex)
     if kind == "ref":
         fields["value"] = consts["value"]
+        fields["type"] = consts.get("type", "DATE")  # "for a while": a DURATION PXX
     if kind == "time":
         fields["type"] = "TIME"
     return Spec(**fields)  # type: ignore[arg-type]
