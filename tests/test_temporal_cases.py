@@ -648,6 +648,11 @@ def test_a_clock_time_in_gmt_is_no_year_and_no_sentence_end() -> None:
         # narratives keep a duration's "of" phrase in the extent; news does not
         ("The fort fell after six weeks of siege.", N, [("six weeks of siege", "P6W")]),
         ("The fort fell after six weeks of siege.", S, [("six weeks", "P6W")]),
+        (
+            "It fell three weeks after the siege began.",
+            N,
+            [("three weeks after the siege began", "P3W")],
+        ),
         # ... unless it runs on into a clause
         (
             "The last days of the truce were calm.",

@@ -226,23 +226,27 @@ def scan(text: str, *, mode: str = "narrative") -> list[Found]:
     return _postmodified(text, trimmed) if mode == "narrative" else trimmed
 
 
-_OF_PHRASE = re.compile(
-    r" of ((?:[^,;:!?.()\n]|[,.](?=\S))+)(?=[,;:!?.]?(?:\n|$)|[,;:!?.]\s|[()])"
+_PHRASE = re.compile(
+    r" (of|after|before|since) ((?:[^,;:!?.()\n]|[,.](?=\S))+)"
+    r"(?=[,;:!?.]?(?:\n|$)|[,;:!?.]\s|[()])"
 )
 _NOT_IN_PHRASE = {
     "was", "were", "is", "are", "be", "been", "being", "had", "has", "have", "did",
     "does", "do", "would", "could", "should", "will", "may", "might", "can", "which",
     "who", "whom", "whose", "that", "when", "where", "while", "because", "if", "age",
+    "it", "them", "him",
 }  # fmt: skip
 
 
 def _postmodified(text: str, found: list[Found]) -> list[Found]:
-    """Extend a duration over its "of" phrase, as TIMEX2-style narratives annotate it.
+    """Extend a duration over the phrase after it, as TIMEX2-style narratives do.
 
-    "after two months of siege." and "the first ten months of 1915," are one
-    expression each. The phrase runs to the next punctuation, has at most nine
-    words, no verb or relative word and no other duration (else the duration stays
-    as it is). A date inside the phrase stays a match of its own, so that it still
+    "after two months of siege.", "the first ten months of 1915," and "eight days
+    after the fort fell," are one expression each. The phrase ("of", "after",
+    "before" or "since" and what follows) runs to the next punctuation, has at most
+    nine words, no relative word, no other duration and, after "of", no verb (else
+    the duration stays as it is). The value stays the duration's: the event is not
+    dated. A date inside the phrase stays a match of its own, so that it still
     moves the story; the tagger gives it no timex.
 
     >>> t = "Rome won after twenty years of war, and in the first ten months of 1915, peace."
@@ -262,21 +266,21 @@ def _postmodified(text: str, found: list[Found]) -> list[Found]:
 
 
 def _phrase_end(text: str, duration: Found, found: list[Found]) -> int | None:
-    """Where the "of" phrase after a duration ends, or None when it has none."""
+    """Where the phrase after a duration ends, or None when it has none."""
     if duration.rule.kind != "duration":
         return None
-    m = _OF_PHRASE.match(text, duration.end)
+    m = _PHRASE.match(text, duration.end)
     if m is None:
         return None
-    words = m.group(1).split()
+    words = m.group(2).split()
     inner = {f.rule.kind for f in found if duration.end < f.start < m.end()}
     if len(words) > 9 or inner & {"duration", "set"}:
         return None
     for i, word in enumerate(words):
-        verb = i and word.islower() and word.endswith("ed")
+        verb = m.group(1) == "of" and i and word.islower() and word.endswith("ed")
         if verb or word.lower() in _NOT_IN_PHRASE:
             return None  # a clause, not a noun phrase: "the days of the truce were"
-    return m.end() - len(m.group(1)) + len(m.group(1).rstrip("\"'”’"))
+    return m.end() - len(m.group(2)) + len(m.group(2).rstrip("\"'”’"))
 
 
 def _trim(text: str, found: Found, *, mode: str) -> Found:
