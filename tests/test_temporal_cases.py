@@ -659,6 +659,9 @@ def test_a_clock_time_in_gmt_is_no_year_and_no_sentence_end() -> None:
             N,
             [("The last days", "PXD")],
         ),
+        # "just" / "only" before a count: inside in narratives, outside in news
+        ("The raid took just six hours.", N, [("just six hours", "PT6H")]),
+        ("The raid took just six hours.", S, [("six hours", "PT6H")]),
         # "the" before a bare plural: outside in news (TimeML), inside in narratives
         ("Trade grew in the years that followed.", S, [("years", "PXY")]),
         ("Trade grew in the years that followed.", N, [("the years", "PXY")]),
