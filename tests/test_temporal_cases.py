@@ -659,6 +659,13 @@ def test_a_clock_time_in_gmt_is_no_year_and_no_sentence_end() -> None:
             N,
             [("The last days", "PXD")],
         ),
+        # a "period" of the story: a vague duration in narratives only
+        (
+            "Unrest grew during the ceasefire period.",
+            N,
+            [("the ceasefire period", "PXX")],
+        ),
+        ("Unrest grew during the ceasefire period.", S, []),
         # "just" / "only" before a count: inside in narratives, outside in news
         ("The raid took just six hours.", N, [("just six hours", "PT6H")]),
         ("The raid took just six hours.", S, [("six hours", "PT6H")]),

@@ -267,8 +267,8 @@ def _postmodified(text: str, found: list[Found]) -> list[Found]:
 
 def _phrase_end(text: str, duration: Found, found: list[Found]) -> int | None:
     """Where the phrase after a duration ends, or None when it has none."""
-    if duration.rule.kind != "duration":
-        return None
+    if "DURATION" not in (duration.rule.kind.upper(), duration.rule.consts.get("type")):
+        return None  # a duration rule, or a ref typed DURATION ("a period")
     m = _PHRASE.match(text, duration.end)
     if m is None:
         return None
