@@ -411,6 +411,7 @@ def test_may_and_march_as_words_are_not_months() -> None:
         "A force of 1,500 men landed.",
         "Arrested: 1000+",
         "Future payments were cut.",
+        "Now, the mayor says, the rents must fall.",  # a discourse marker
     ],
 )
 def test_look_alikes_are_not_timexes(text: str) -> None:
@@ -635,3 +636,8 @@ def test_a_clock_time_in_gmt_is_no_year_and_no_sentence_end() -> None:
         ("10:35 a.m.", "1998-08-07T10:35"),
         ("Friday", "1998-08-07"),
     ]
+
+
+def test_now_with_a_comma_inside_a_sentence_is_still_the_present() -> None:
+    found = tag("Until now, the mayor has said little.", dct="2013-03-21", mode="news")
+    assert [(t.text, t.value) for t in found] == [("now", "PRESENT_REF")]
