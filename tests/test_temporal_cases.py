@@ -641,3 +641,12 @@ def test_a_clock_time_in_gmt_is_no_year_and_no_sentence_end() -> None:
 def test_now_with_a_comma_inside_a_sentence_is_still_the_present() -> None:
     found = tag("Until now, the mayor has said little.", dct="2013-03-21", mode="news")
     assert [(t.text, t.value) for t in found] == [("now", "PRESENT_REF")]
+
+
+def test_a_count_before_a_frequency_adverb_is_the_sets_freq() -> None:
+    found = tag("The ferry sails twice daily; the board meets three times weekly.",
+                dct="2013-03-21", mode="news")  # fmt: skip
+    assert [(t.text, t.type, t.value, t.freq) for t in found] == [
+        ("twice daily", "SET", "P1D", "2X"),
+        ("three times weekly", "SET", "P1W", "3X"),
+    ]
