@@ -652,3 +652,11 @@ def test_a_count_before_a_frequency_adverb_is_the_sets_freq() -> None:
         ("twice daily", "SET", "P1D", "2X"),
         ("three times weekly", "SET", "P1W", "3X"),
     ]
+
+
+def test_the_quantifier_of_a_set_is_its_own_word() -> None:
+    found = tag("They vote every year and meet each July.", dct="2013-03-21", mode="news")
+    assert [(t.text, t.quant) for t in found] == [
+        ("every year", "EVERY"),
+        ("each July", "EACH"),
+    ]

@@ -340,9 +340,8 @@ def _amount(
     kind = str(fields["kind"])
     fields.update(unit=unit, n=n, type="DURATION" if kind == "duration" else "SET")
     if kind == "set":
-        fields["quant"] = (
-            "EVERY" if g.get("quant", "").lower() in ("every", "each") else None
-        )
+        quant = g.get("quant", "").upper()  # the word itself: EVERY, EACH (TimeML)
+        fields["quant"] = quant if quant in ("EVERY", "EACH") else None
         times = g.get("times", "").lower().removesuffix(" times")
         if times:  # "twice a week": freq 2X
             count = {"once": 1.0, "twice": 2.0, "thrice": 3.0}.get(times)
