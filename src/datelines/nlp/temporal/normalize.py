@@ -34,6 +34,14 @@ _DIR = {
     "from now": 1, "on": 1, "following": 1,
 }  # fmt: skip
 _PRE_MOD = {"early": "START", "earlier": "START", "late": "END", "later": "END"}
+# An amount's mod on a point reached by counting back or on ("more than a decade
+# ago" is before the year a decade ago): TIDES MOD tokens, as TimeML uses them.
+_POINT_MOD = {
+    -1: {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER",
+         "EQUAL_OR_MORE": "ON_OR_BEFORE", "EQUAL_OR_LESS": "ON_OR_AFTER"},
+    1: {"MORE_THAN": "AFTER", "LESS_THAN": "BEFORE",
+        "EQUAL_OR_MORE": "ON_OR_AFTER", "EQUAL_OR_LESS": "ON_OR_BEFORE"},
+}  # fmt: skip
 _SET_ADVERBS = {
     "daily": "day", "nightly": "day", "weekly": "week", "monthly": "month",
     "quarterly": "quarter", "annually": "year", "yearly": "year", "hourly": "hour",
@@ -298,6 +306,8 @@ def _shift(
         direction = _DIR.get(word, 1)
         if word in ("ago", "hence", "from now"):
             fields["base"] = "dct"
+        mod = str(fields.get("mod"))
+        fields["mod"] = _POINT_MOD[direction].get(mod, fields.get("mod"))
     elif fields.get("rel") is not None:
         direction = int(fields["rel"])  # type: ignore[call-overload]
         if g.get("rel", "").lower().removeprefix("the ") in _DCT_RELS:
