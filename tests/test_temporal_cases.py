@@ -661,3 +661,12 @@ def test_the_quantifier_of_a_set_is_its_own_word() -> None:
         ("every year", "EVERY"),
         ("each July", "EACH"),
     ]
+
+
+def test_the_following_hours_is_a_vague_duration() -> None:
+    # TimeML 1.2.1: "during the following hours" is a DURATION with an unknown count
+    found = tag("During the following hours the rebels fled.", dct="2013-03-21",
+                mode="news")  # fmt: skip
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("the following hours", "DURATION", "PTXH"),
+    ]

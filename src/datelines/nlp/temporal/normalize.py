@@ -239,7 +239,7 @@ def read(found: Found) -> Spec | None:
             if ("following" in word or "next" in word)
             else (-1 if "previous" in word else 0)
         )
-    plural = g.get("unit", "").lower().endswith("s") and g.get("unit", "") != "hours"
+    plural = g.get("unit", "").lower().endswith("s")
     if (
         kind == "shift"
         and plural
