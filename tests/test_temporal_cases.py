@@ -656,7 +656,9 @@ def test_a_count_before_a_frequency_adverb_is_the_sets_freq() -> None:
 
 
 def test_the_quantifier_of_a_set_is_its_own_word() -> None:
-    found = tag("They vote every year and meet each July.", dct="2013-03-21", mode="news")
+    found = tag(
+        "They vote every year and meet each July.", dct="2013-03-21", mode="news"
+    )
     assert [(t.text, t.quant) for t in found] == [
         ("every year", "EVERY"),
         ("each July", "EACH"),
