@@ -411,6 +411,8 @@ def test_may_and_march_as_words_are_not_months() -> None:
         "A force of 1,500 men landed.",
         "Arrested: 1000+",
         "Future payments were cut.",
+        "Now, the mayor says, the rents must fall.",  # a discourse marker
+        "A recent survey found little change.",  # "recent" alone: not markable
     ],
 )
 def test_look_alikes_are_not_timexes(text: str) -> None:
@@ -577,12 +579,14 @@ def test_a_time_takes_the_day_of_its_sentence_across_abbreviations() -> None:
     ]
 
 
-def test_midnight_with_a_weekday_ends_that_day() -> None:
+def test_midnight_ends_its_day() -> None:
+    # TimeML 1.2.1 writes midnight as T24:00 of the day it ends, with or without
+    # a weekday beside it
     found = tag("The offer expired at midnight Friday. The strike began at midnight.",
                 dct="2013-03-20", mode="news")  # fmt: skip
     assert [(t.text, t.value) for t in found] == [
         ("midnight Friday", "2013-03-15T24:00"),
-        ("midnight", "2013-03-20T00:00"),
+        ("midnight", "2013-03-20T24:00"),
     ]
 
 
@@ -683,3 +687,36 @@ def test_a_clock_time_in_gmt_is_no_year_and_no_sentence_end() -> None:
 def test_durations(text: str, mode: str, expected: list[tuple[str, str]]) -> None:
     found = tag(text, dct="2013-01-25", mode=mode)
     assert [(t.text, t.value) for t in found] == expected
+
+
+def test_now_with_a_comma_inside_a_sentence_is_still_the_present() -> None:
+    found = tag("Until now, the mayor has said little.", dct="2013-03-21", mode="news")
+    assert [(t.text, t.value) for t in found] == [("now", "PRESENT_REF")]
+
+
+def test_a_count_before_a_frequency_adverb_is_the_sets_freq() -> None:
+    found = tag("The ferry sails twice daily; the board meets three times weekly.",
+                dct="2013-03-21", mode="news")  # fmt: skip
+    assert [(t.text, t.type, t.value, t.freq) for t in found] == [
+        ("twice daily", "SET", "P1D", "2X"),
+        ("three times weekly", "SET", "P1W", "3X"),
+    ]
+
+
+def test_the_quantifier_of_a_set_is_its_own_word() -> None:
+    found = tag(
+        "They vote every year and meet each July.", dct="2013-03-21", mode="news"
+    )
+    assert [(t.text, t.quant) for t in found] == [
+        ("every year", "EVERY"),
+        ("each July", "EACH"),
+    ]
+
+
+def test_the_following_hours_is_a_vague_duration() -> None:
+    # TimeML 1.2.1: "during the following hours" is a DURATION with an unknown count
+    found = tag("During the following hours the rebels fled.", dct="2013-03-21",
+                mode="news")  # fmt: skip
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("the following hours", "DURATION", "PTXH"),
+    ]

@@ -34,6 +34,14 @@ _DIR = {
     "from now": 1, "on": 1, "following": 1,
 }  # fmt: skip
 _PRE_MOD = {"early": "START", "earlier": "START", "late": "END", "later": "END"}
+# An amount's mod on a point reached by counting back or on ("more than a decade
+# ago" is before the year a decade ago): TIDES MOD tokens, as TimeML uses them.
+_POINT_MOD = {
+    -1: {"MORE_THAN": "BEFORE", "LESS_THAN": "AFTER",
+         "EQUAL_OR_MORE": "ON_OR_BEFORE", "EQUAL_OR_LESS": "ON_OR_AFTER"},
+    1: {"MORE_THAN": "AFTER", "LESS_THAN": "BEFORE",
+        "EQUAL_OR_MORE": "ON_OR_AFTER", "EQUAL_OR_LESS": "ON_OR_BEFORE"},
+}  # fmt: skip
 _SET_ADVERBS = {
     "daily": "day", "nightly": "day", "weekly": "week", "monthly": "month",
     "quarterly": "quarter", "annually": "year", "yearly": "year", "hourly": "hour",
@@ -193,8 +201,8 @@ def read(found: Found) -> Spec | None:
     named = g.get("named", "").lower()
     if named in ("noon", "midday"):
         fields.update(hour=12, minute=0)
-    elif named == "midnight":  # "midnight Friday" ends Friday: T24:00 (ISO 8601)
-        fields.update(hour=24 if g.get("weekday") else 0, minute=0)
+    elif named == "midnight":  # midnight ends its day: T24:00 (TimeML 1.2.1, ISO 8601)
+        fields.update(hour=24, minute=0)
     if "mod" in g:
         mod_word = g["mod"].lower()
         fields["mod"] = lex.mods.get(mod_word, _PRE_MOD.get(mod_word))
@@ -231,7 +239,7 @@ def read(found: Found) -> Spec | None:
             if ("following" in word or "next" in word)
             else (-1 if "previous" in word else 0)
         )
-    plural = g.get("unit", "").lower().endswith("s") and g.get("unit", "") != "hours"
+    plural = g.get("unit", "").lower().endswith("s")
     if (
         kind == "shift"
         and plural
@@ -299,6 +307,8 @@ def _shift(
         direction = _DIR.get(word, 1)
         if word in ("ago", "hence", "from now"):
             fields["base"] = "dct"
+        mod = str(fields.get("mod"))
+        fields["mod"] = _POINT_MOD[direction].get(mod, fields.get("mod"))
     elif fields.get("rel") is not None:
         direction = int(fields["rel"])  # type: ignore[call-overload]
         if g.get("rel", "").lower().removeprefix("the ") in _DCT_RELS:
@@ -342,9 +352,8 @@ def _amount(
     kind = str(fields["kind"])
     fields.update(unit=unit, n=n, type="DURATION" if kind == "duration" else "SET")
     if kind == "set":
-        fields["quant"] = (
-            "EVERY" if g.get("quant", "").lower() in ("every", "each") else None
-        )
+        quant = g.get("quant", "").upper()  # the word itself: EVERY, EACH (TimeML)
+        fields["quant"] = quant if quant in ("EVERY", "EACH") else None
         times = g.get("times", "").lower().removesuffix(" times")
         if times:  # "twice a week": freq 2X
             count = {"once": 1.0, "twice": 2.0, "thrice": 3.0}.get(times)

@@ -154,8 +154,9 @@ def _value(spec: Spec, found: Found, ref: Reference | None, tense: int,
         if spec.weekday:
             pod = f"T{spec.pod}" if spec.pod else ""
             return f"XXXX-WXX-{spec.weekday}{pod}"
-        if spec.month:
-            return f"XXXX-{spec.month:02d}"
+        if spec.month:  # "each July", "every December 31"
+            of_month = f"-{spec.day:02d}" if spec.day else ""
+            return f"XXXX-{spec.month:02d}{of_month}"
         calendar = _CALENDAR_SETS.get(found.groups.get("named", "").lower())
         if calendar and story.mode == "narrative":
             return calendar  # TIMEX2-style narratives write "daily" as XXXX-XX-XX
