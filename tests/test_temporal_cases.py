@@ -346,6 +346,18 @@ CASES: list[tuple[str, str | None, str, str, str, str, str | None]] = [
     ),
     # extents
     ("They called a one-day strike.", None, N, "one-day", "P1D", "DURATION", None),
+    # a thousands separator belongs to the number, not a boundary
+    (
+        "The abbey keeps a 1,300-year archive.",
+        "2013-03-21",
+        S,
+        "1,300-year",
+        "P1300Y",
+        "DURATION",
+        None,
+    ),
+    ("Farmers have worked here for 9,000 years.", None, N, "9,000 years", "P9000Y",
+     "DURATION", None),  # fmt: skip
     (
         "It took about three days.",
         None,
