@@ -33,6 +33,7 @@ _DIR = {
     "later": 1, "after": 1, "afterward": 1, "afterwards": 1, "hence": 1,
     "from now": 1, "on": 1, "following": 1,
 }  # fmt: skip
+_FRACTIONS = {"half": 0.5, "a quarter of": 0.25, "three quarters of": 0.75}
 _PRE_MOD = {"early": "START", "earlier": "START", "late": "END", "later": "END"}
 _SET_ADVERBS = {
     "daily": "day", "nightly": "day", "weekly": "week", "monthly": "month",
@@ -337,6 +338,8 @@ def _amount(
         n = 1.0
     if consts.get("half") and n is not None:
         n += 0.5
+    if "frac" in g and n is not None:  # "half a century": P50Y
+        n *= _FRACTIONS[g["frac"].lower().replace("-", " ")]
     kind = str(fields["kind"])
     fields.update(unit=unit, n=n, type="DURATION" if kind == "duration" else "SET")
     if kind == "set":

@@ -189,6 +189,8 @@ def duration_value(unit: str, n: float | None) -> str:
     ('P20Y', 'PT16H', 'PXM')
     >>> duration_value("year", 2.5), duration_value("hour", 5.5), duration_value("minute", 1.5)
     ('P2Y6M', 'PT5H30M', 'PT1M30S')
+    >>> duration_value("century", 0.5), duration_value("century", 1)
+    ('P50Y', 'P1CE')
     """
     letter = _LETTER.get(unit, "D")
     amount = n
@@ -198,6 +200,8 @@ def duration_value(unit: str, n: float | None) -> str:
         amount = n * 2
     if unit == "season":
         letter, amount = "M", None if n is None else n * 3
+    if unit in ("century", "millennium") and n is not None and n % 1:
+        letter, amount = "Y", n * (100 if unit == "century" else 1000)
     time = "T" if unit in ("hour", "minute", "second") else ""
     if amount is not None and amount % 1 and unit in _SMALLER:
         smaller, factor = _SMALLER[unit]
