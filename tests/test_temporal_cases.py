@@ -404,6 +404,22 @@ def test_case(
     assert (timex.value, timex.type, timex.mod) == (value, type_, mod)
 
 
+@pytest.mark.parametrize(
+    ("text", "extents"),
+    [
+        # "last" the verb before a bare plural unit: the unit alone is the duration
+        ("The outage could last hours, the utility warned.", ["hours"]),
+        ("Repairs are likely to last two weeks.", ["two weeks"]),
+        # "last" the adjective keeps its extent
+        ("Compared to last year, sales doubled.", ["last year"]),
+        ("Snow fell in the last days of the storm.", ["the last days"]),
+    ],
+)
+def test_last_the_verb_is_not_part_of_a_duration(text: str, extents: list[str]) -> None:
+    found = tag(text, dct="2013-03-21", mode="news")
+    assert [t.text for t in found] == extents
+
+
 def test_may_and_march_as_words_are_not_months() -> None:
     found = tag("You may go now that the march is over.", mode="narrative")
     assert [t.text for t in found] == ["now"]

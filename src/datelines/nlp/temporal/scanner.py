@@ -56,6 +56,11 @@ _DAY_LIST = re.compile(
     re.IGNORECASE,
 )
 _ON_THE_DAY = re.compile(r"\b(?:on|by|until|till|from|to|before|and)\s+$")
+_VERB_LAST = re.compile(
+    r"(?:\b(?:to|will|would|could|can|may|might|must|should|shall|not|also|only)|n't|'ll)"
+    r"\s+$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,12 @@ def _plausible(text: str, found: Found) -> bool:
         return False  # "three-quarters of", "a four-quarter test"
     if unit == "quarter" and amount in ("a", "an") and found.rule.kind == "duration":
         return False  # "a decrease of about a quarter": a fraction more often
+    if (
+        found.text.lower().startswith("last ")
+        and unit.endswith("s")
+        and _VERB_LAST.search(before)
+    ):
+        return False  # "expected to last weeks": the verb, not "the last weeks"
     if found.rule.kind == "duration" and (_AGE.match(after) or _PER.match(after)):
         return False  # "52 years old", "24 hours a day"
     if amount in ("a", "an") and found.rule.kind in ("duration", "set"):
@@ -201,7 +212,9 @@ def scan(text: str, *, mode: str = "narrative") -> list[Found]:
     for rule in lexicon().rules:
         if mode not in rule.modes:
             continue
-        for m in rule.pattern.finditer(text):
+        at = 0
+        while (m := rule.pattern.search(text, at)) is not None:
+            at = m.end() if m.end() > m.start() else m.start() + 1
             if m.end() == m.start():
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -209,6 +222,8 @@ def scan(text: str, *, mode: str = "narrative") -> list[Found]:
             found = Found(m.start(), m.end(), m.group(0), rule, groups, spans)
             if _plausible(text, found):
                 candidates.append(found)
+            else:  # a look-alike may hide a shorter match ("to last [three days]")
+                at = m.start() + 1
     candidates.sort(key=lambda f: (-(f.end - f.start), f.rule.priority, f.start))
     taken: list[Found] = []
     used = bytearray(len(text) + 1)
