@@ -605,12 +605,12 @@ def test_a_time_takes_the_day_of_its_sentence_across_abbreviations() -> None:
     ]
 
 
-def test_midnight_with_a_weekday_ends_that_day() -> None:
+def test_midnight_ends_its_day_with_or_without_a_weekday() -> None:
     found = tag("The offer expired at midnight Friday. The strike began at midnight.",
                 dct="2013-03-20", mode="news")  # fmt: skip
     assert [(t.text, t.value) for t in found] == [
         ("midnight Friday", "2013-03-15T24:00"),
-        ("midnight", "2013-03-20T00:00"),
+        ("midnight", "2013-03-20T24:00"),
     ]
 
 

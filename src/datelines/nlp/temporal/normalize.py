@@ -194,8 +194,8 @@ def read(found: Found) -> Spec | None:
     named = g.get("named", "").lower()
     if named in ("noon", "midday"):
         fields.update(hour=12, minute=0)
-    elif named == "midnight":  # "midnight Friday" ends Friday: T24:00 (ISO 8601)
-        fields.update(hour=24 if g.get("weekday") else 0, minute=0)
+    elif named == "midnight":  # midnight ends its day: T24:00 (ISO 8601), as
+        fields.update(hour=24, minute=0)  # "at midnight Friday" and "at midnight"
     if "mod" in g:
         mod_word = g["mod"].lower()
         fields["mod"] = lex.mods.get(mod_word, _PRE_MOD.get(mod_word))
