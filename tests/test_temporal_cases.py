@@ -639,6 +639,22 @@ def test_a_quarter_not_yet_begun_in_the_past_tense_is_last_years(
 
 
 @pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [
+        # "last" / "next" quarter count from the quarter the document is in
+        ("Our chain sold fewer cars last quarter.", "last quarter", "2012-Q4"),
+        ("The mill will reopen next quarter.", "next quarter", "2013-Q2"),
+        # "the last quarter of" a year is its fourth
+        ("Hiring slowed in the last quarter of 2011.", "the last quarter of 2011",
+         "2011-Q4"),  # fmt: skip
+    ],
+)
+def test_last_and_next_quarter_in_news(text: str, extent: str, value: str) -> None:
+    found = tag(text, dct="2013-03-21", mode="news")
+    assert [(t.text, t.value) for t in found] == [(extent, value)]
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         # a bare season takes the year its tense points to, as a month does

@@ -168,6 +168,7 @@ def read(found: Found) -> Spec | None:
             return None
         unit = consts.get("unit")
         if unit == "quarter":
+            number = 4 if number == -1 else number  # "the last quarter of 2012"
             if not 1 <= number <= 4:
                 return None
             fields["part"] = f"Q{number}"

@@ -144,6 +144,9 @@ def _plausible(text: str, found: Found) -> bool:
         return False  # "in his 30s"
     if rule == "on_the_day" and not _ON_THE_DAY.search(before.lower()):
         return False
+    if rule == "quarter" and groups.get("ord", "").lower() == "last":
+        if not groups.get("year"):
+            return False  # "sales fell last quarter": quarter_relative reads it
     if rule == "day_after_range" and not _DAY_LIST.search(before):
         return False  # "April 24 and 25", not "in 1990 and 25 percent"
     if rule == "clock_24h" and after[:1].isdigit():

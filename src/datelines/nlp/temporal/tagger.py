@@ -193,7 +193,9 @@ def _relative_quarter(spec: Spec, story: Story) -> str:
         d = point(story.dct.value) if story.dct else None
         if d is None or d.month is None:
             return "XXXX-QX"
-        index = d.year * 4 + (d.month - 1) // 3 - 1
+        index = d.year * 4 + (d.month - 1) // 3 - 1  # the last one reported
+        if spec.rel and spec.year is None and spec.year_shift is None:
+            index += 1  # "last quarter", "next quarter": from the document's quarter
     else:
         index = p.year * 4 + int(p.part[1]) - 1  # type: ignore[index]
     if spec.year is not None:  # "the 1989 period": that year's quarter in focus
