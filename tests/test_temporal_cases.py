@@ -439,6 +439,7 @@ def test_may_and_march_as_words_are_not_months() -> None:
         "A force of 1,500 men landed.",
         "Arrested: 1000+",
         "Future payments were cut.",
+        "Crews dug on into the small hours.",
     ],
 )
 def test_look_alikes_are_not_timexes(text: str) -> None:

@@ -144,6 +144,8 @@ def _plausible(text: str, found: Found) -> bool:
         return False  # "in his 30s"
     if rule == "on_the_day" and not _ON_THE_DAY.search(before.lower()):
         return False
+    if unit == "hours" and re.search(r"\b(?:early|wee|small) $", before.lower()):
+        return False  # "in the early hours of Saturday": a time of night, no span
     if rule == "quarter" and groups.get("ord", "").lower() == "last":
         if not groups.get("year"):
             return False  # "sales fell last quarter": quarter_relative reads it
