@@ -420,6 +420,20 @@ def test_last_the_verb_is_not_part_of_a_duration(text: str, extents: list[str]) 
     assert [t.text for t in found] == extents
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # holidays on the n-th weekday of a month move with the year
+        ("Banks shut for Martin Luther King Jr. Day 2013.", "2013-01-21"),
+        ("Florists were busy before Mother's Day 2011.", "2011-05-08"),
+        ("Stores opened on Presidents' Day 2010.", "2010-02-15"),
+        ("Fireworks lit the sky on the Fourth of July, 1999.", "1999-07-04"),
+    ],
+)
+def test_holidays_on_a_weekday_of_a_month(text: str, value: str) -> None:
+    assert tag(text, mode="narrative")[0].value == value
+
+
 def test_may_and_march_as_words_are_not_months() -> None:
     found = tag("You may go now that the march is over.", mode="narrative")
     assert [t.text for t in found] == ["now"]

@@ -233,6 +233,11 @@ def _holiday(name: str, year: int) -> tuple[int, int] | None:
         return int(name[:2]), int(name[3:])
     if not 1 <= year <= 9999:
         return None
+    nth = re.fullmatch(r"(\d\d)#(\d)#(\d)", name)  # month, n, ISO weekday
+    if nth:
+        month, n, weekday = (int(x) for x in nth.groups())
+        first = dt.date(year, month, 1)
+        return month, 1 + (weekday - first.isoweekday()) % 7 + 7 * (n - 1)
     if name == "thanksgiving":
         first = dt.date(year, 11, 1)
         day = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
