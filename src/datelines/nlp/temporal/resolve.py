@@ -374,7 +374,9 @@ def _nearest_year(p: Point, month: int, day: int, tense: int) -> int:
         except ValueError:
             continue
         against = 400 if tense > 0 else 150  # "will" is surer than "-ed" cues
-        score = abs(delta) + (against if delta * tense < 0 else 0)
+        this_month = (year, month) == (origin.year, origin.month)
+        wrong_way = delta * tense < 0 and not this_month  # the document's own month
+        score = abs(delta) + (against if wrong_way else 0)  # is never a year away
         if tense == 0 and delta > 31:
             score += 60  # news mostly reports the past (3 to 1 in TempEval-3 train)
         if score < best_score:
