@@ -454,6 +454,8 @@ def test_may_and_march_as_words_are_not_months() -> None:
         "Arrested: 1000+",
         "Future payments were cut.",
         "Crews dug on into the small hours.",
+        "The guard scored 1999 points for the club.",
+        "The mill shed 1200 jobs.",
     ],
 )
 def test_look_alikes_are_not_timexes(text: str) -> None:

@@ -30,7 +30,10 @@ _MONTH_CUES = re.compile(
 _COUNTED = re.compile(
     r"^[ ]?(?:-|–)?[ ]?(?:men|troops|soldiers|people|dead|killed|casualties|"
     r"tons|miles|km|kilometers|feet|meters|ships|aircraft|planes|tanks|guns|"
-    r"prisoners|of (?:the|his|their)|percent|%|[a-z]+ (?:men|troops|soldiers))\b",
+    r"prisoners|of (?:the|his|their)|percent|%|[a-z]+ (?:men|troops|soldiers)|"
+    r"points|votes|jobs|workers|employees|passengers|students|residents|members|"
+    r"delegates|voters|victims|patients|refugees|civilians|protesters|households|"
+    r"homes|cars|vehicles|copies|shares|barrels|acres|yards|pounds)\b",
     re.IGNORECASE,
 )
 
