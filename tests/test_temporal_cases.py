@@ -680,6 +680,8 @@ def test_last_and_next_quarter_in_news(text: str, extent: str, value: str) -> No
         ("The plant closed this fall.", "2013-FA"),
         # a future cue outweighs the nearness of last November
         ("The vote will be held in November.", "2013-11"),
+        # "last season" is a season (meteorological), not a quarter
+        ("The club was relegated last season.", "2012-FA"),
         # a future cue does not push a date of the document's own month a year on
         ("Bids are due by the end of January.", "2013-01"),
         ("Bids will be opened on January 7.", "2013-01-07"),

@@ -127,6 +127,8 @@ def shift_value(ref: Reference | None, unit: str, n: float | None) -> str:
     'XXXX'
     >>> shift_value(Reference("BC0489", None, "relative"), "decade", 1)
     'BC047'
+    >>> shift_value(Reference("2013-01-10", None, "document"), "season", -1)
+    '2012-FA'
     """
     if unit == "anchor":  # "the same time": the anchor itself
         return ref.value if ref else "XXXX"
@@ -162,6 +164,10 @@ def shift_value(ref: Reference | None, unit: str, n: float | None) -> str:
             return f"{year_text(p.year)}-XX"
         total = p.year * 12 + month - 1 + k
         return f"{year_text(total // 12)}-{total % 12 + 1:02d}"
+    if unit == "season" and (p.month or p.part in _SEASON_START):
+        month = p.month or _SEASON_START[p.part or "SU"]  # "last season" is a season
+        index = (p.year - (month < 3)) * 4 + (month - 3) % 12 // 3 + k
+        return f"{year_text(index // 4)}-{('SP', 'SU', 'FA', 'WI')[index % 4]}"
     if unit in ("quarter", "season"):
         month = _months(p)
         if month is None:
