@@ -376,6 +376,16 @@ CASES: list[tuple[str, str | None, str, str, str, str, str | None]] = [
         "DURATION",
         None,
     ),
+    # news: "earlier in" stays outside the extent, "the day" is the expression
+    (
+        "Earlier in the day, crews had cleared the road.",
+        "2013-03-21",
+        S,
+        "the day",
+        "2013-03-21",
+        "DATE",
+        "START",
+    ),
     # things that are not dates
     (
         "You may go now that the march is over.",
