@@ -189,7 +189,8 @@ def read(found: Found) -> Spec | None:
             hour += 12
         if ampm.startswith("a") and hour == 12:
             hour = 0
-        if g.get("pod", "").lower() in ("afternoon", "evening", "night") and hour < 12:
+        pm_words = ("afternoon", "evening", "night", "tonight")
+        if g.get("pod", "").lower() in pm_words and hour < 12:
             hour += 12
         fields.update(hour=hour, minute=int(g.get("minute", "0")), pod=None)
     named = g.get("named", "").lower()
