@@ -386,6 +386,17 @@ CASES: list[tuple[str, str | None, str, str, str, str, str | None]] = [
         "DATE",
         "START",
     ),
+    # the half of a decade or century is that period with a mod; a half or
+    # quarter "of the game" is no calendar part
+    (
+        "Rents doubled in the latter half of the 1990s.",
+        None,
+        N,
+        "the latter half of the 1990s",
+        "199",
+        "DATE",
+        "END",
+    ),
     # things that are not dates
     (
         "You may go now that the march is over.",
@@ -466,6 +477,7 @@ def test_may_and_march_as_words_are_not_months() -> None:
         "Crews dug on into the small hours.",
         "The guard scored 1999 points for the club.",
         "The mill shed 1200 jobs.",
+        "She scored twice in the second half of the match.",
     ],
 )
 def test_look_alikes_are_not_timexes(text: str) -> None:

@@ -59,6 +59,9 @@ _DAY_LIST = re.compile(
     re.IGNORECASE,
 )
 _ON_THE_DAY = re.compile(r"\b(?:on|by|until|till|from|to|before|and)\s+$")
+_PART_OF = re.compile(  # "the second half of the game", not "... of the year"
+    r" of (?:the|this|that|its|their|his|her) (?!(?:fiscal |calendar )?year\b)"
+)
 _VERB_LAST = re.compile(
     r"(?:\b(?:to|will|would|could|can|may|might|must|should|shall|not|also|only)|n't|'ll)"
     r"\s+$",
@@ -149,6 +152,8 @@ def _plausible(text: str, found: Found) -> bool:
         return False
     if unit == "hours" and re.search(r"\b(?:early|wee|small) $", before.lower()):
         return False  # "in the early hours of Saturday": a time of night, no span
+    if rule in ("quarter", "half") and not groups.get("year") and _PART_OF.match(after):
+        return False  # "the first half of the 20th century", "... of the game"
     if rule == "quarter" and groups.get("ord", "").lower() == "last":
         if not groups.get("year"):
             return False  # "sales fell last quarter": quarter_relative reads it
