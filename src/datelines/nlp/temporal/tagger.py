@@ -156,6 +156,8 @@ def _value(spec: Spec, found: Found, ref: Reference | None, tense: int,
             return f"XXXX-WXX-{spec.weekday}{pod}"
         if spec.month:
             return f"XXXX-{spec.month:02d}"
+        if spec.pod:  # "every morning"
+            return f"XXXX-XX-XXT{spec.pod}"
         calendar = _CALENDAR_SETS.get(found.groups.get("named", "").lower())
         if calendar and story.mode == "narrative":
             return calendar  # TIMEX2-style narratives write "daily" as XXXX-XX-XX
