@@ -478,6 +478,9 @@ def test_may_and_march_as_words_are_not_months() -> None:
         "The guard scored 1999 points for the club.",
         "The mill shed 1200 jobs.",
         "She scored twice in the second half of the match.",
+        "Flight 1492 was diverted to Denver.",
+        "The envoy cited Resolution 1701 again.",
+        "Protesters gathered at 1800 Market Street.",
     ],
 )
 def test_look_alikes_are_not_timexes(text: str) -> None:

@@ -33,7 +33,7 @@ _COUNTED = re.compile(
     r"prisoners|of (?:the|his|their)|percent|%|[a-z]+ (?:men|troops|soldiers)|"
     r"points|votes|jobs|workers|employees|passengers|students|residents|members|"
     r"delegates|voters|victims|patients|refugees|civilians|protesters|households|"
-    r"homes|cars|vehicles|copies|shares|barrels|acres|yards|pounds)\b",
+    r"homes|cars|vehicles|copies|shares|barrels|acres|yards|pounds|degrees)\b",
     re.IGNORECASE,
 )
 
@@ -61,6 +61,16 @@ _DAY_LIST = re.compile(
 _ON_THE_DAY = re.compile(r"\b(?:on|by|until|till|from|to|before|and)\s+$")
 _PART_OF = re.compile(  # "the second half of the game", not "... of the year"
     r" of (?:the|this|that|its|their|his|her) (?!(?:fiscal |calendar )?year\b)"
+)
+_NUMBER_LABEL = re.compile(
+    r"\b(?:flight|route|highway|interstate|room|suite|resolution|section|article|"
+    r"chapter|page|channel|model|number|no\.|apartment|apt\.|gate|pier|platform|"
+    r"h\.r\.)\s*$",
+    re.IGNORECASE,
+)
+_STREET = re.compile(
+    r"^ (?:[A-Z][a-z]+ ){1,2}(?:Avenue|Ave\.|Street|St\.|Road|Rd\.|Boulevard|Blvd\.?|"
+    r"Drive|Lane|Way|Place|Court)(?!\w)"
 )
 _VERB_LAST = re.compile(
     r"(?:\b(?:to|will|would|could|can|may|might|must|should|shall|not|also|only)|n't|'ll)"
@@ -111,6 +121,8 @@ def _plausible(text: str, found: Found) -> bool:
             return False  # "(1830 GMT)": a clock time, left untagged as TE3 does
         if _COUNTED.match(after) or _is_count(text, found):
             return False
+        if _NUMBER_LABEL.search(before) or _STREET.match(after):
+            return False  # "Flight 1549", "Resolution 1483", "1600 Pennsylvania Avenue"
     season = groups.get("season", "")
     if season.lower() in ("fall", "spring") and not (
         groups.get("rel", "the").lower() != "the" or groups.get("year")
