@@ -481,6 +481,7 @@ def test_may_and_march_as_words_are_not_months() -> None:
         "Flight 1492 was diverted to Denver.",
         "The envoy cited Resolution 1701 again.",
         "Protesters gathered at 1800 Market Street.",
+        'The senator said on "Meet the Press" and "This Week" that he would run.',
     ],
 )
 def test_look_alikes_are_not_timexes(text: str) -> None:

@@ -158,6 +158,13 @@ def _plausible(text: str, found: Found) -> bool:
         and _NAME_BEFORE.search(before)
     ):
         return False  # "USA Today", "ANC Today": part of a name
+    if (
+        found.rule.kind in ("shift", "ref")
+        and " " in found.text
+        and found.text.istitle()
+        and re.search(r"[\"“]$", before)
+    ):
+        return False  # ABC's "This Week": a title in quotes
     if rule == "decade" and _POSSESSIVE.search(before.lower()):
         return False  # "in his 30s"
     if rule == "on_the_day" and not _ON_THE_DAY.search(before.lower()):
