@@ -706,6 +706,8 @@ def test_last_and_next_quarter_in_news(text: str, extent: str, value: str) -> No
         ("The plant closed this fall.", "2013-FA"),
         # a future cue outweighs the nearness of last November
         ("The vote will be held in November.", "2013-11"),
+        # a leap day takes the nearest year that has one
+        ("The audit ended on Feb. 29.", "2012-02-29"),
         # "last season" is a season (meteorological), not a quarter
         ("The club was relegated last season.", "2012-FA"),
         # a future cue does not push a date of the document's own month a year on

@@ -376,7 +376,7 @@ def _nearest_year(p: Point, month: int, day: int, tense: int) -> int:
     best, best_score = p.year, float("inf")
     for year in (p.year - 1, p.year, p.year + 1):
         try:
-            delta = (dt.date(year, month, min(day, 28)) - origin).days
+            delta = (dt.date(year, month, day) - origin).days  # no Feb 29, 2013
         except ValueError:
             continue
         against = 400 if tense > 0 else 150  # "will" is surer than "-ed" cues
