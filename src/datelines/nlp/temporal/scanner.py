@@ -125,7 +125,9 @@ def _plausible(text: str, found: Found) -> bool:
             return False  # "Flight 1549", "Resolution 1483", "1600 Pennsylvania Avenue"
     season = groups.get("season", "")
     if season.lower() in ("fall", "spring") and not (
-        groups.get("rel", "the").lower() != "the" or groups.get("year")
+        groups.get("rel", "the").lower() != "the"
+        or groups.get("year")
+        or groups.get("quant")  # "every spring"
     ):
         cue = _SEASON_CUE.search(before.lower())
         if re.match(r" of\b", after) or not (cue or season == "Spring"):

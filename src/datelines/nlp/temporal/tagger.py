@@ -156,6 +156,8 @@ def _value(spec: Spec, found: Found, ref: Reference | None, tense: int,
             return f"XXXX-WXX-{spec.weekday}{pod}"
         if spec.month:
             return f"XXXX-{spec.month:02d}"
+        if spec.season:  # "every spring"
+            return f"XXXX-{spec.season}"
         if spec.pod:  # "every morning"
             return f"XXXX-XX-XXT{spec.pod}"
         calendar = _CALENDAR_SETS.get(found.groups.get("named", "").lower())
