@@ -687,6 +687,9 @@ def test_a_quarter_not_yet_begun_in_the_past_tense_is_last_years(
         # "last" / "next" quarter count from the quarter the document is in
         ("Our chain sold fewer cars last quarter.", "last quarter", "2012-Q4"),
         ("The mill will reopen next quarter.", "next quarter", "2013-Q2"),
+        # "the current quarter" is the one the document is in, not the last reported
+        ("Orders look weak for the current quarter.", "the current quarter",
+         "2013-Q1"),  # fmt: skip
         # "the last quarter of" a year is its fourth
         ("Hiring slowed in the last quarter of 2011.", "the last quarter of 2011",
          "2011-Q4"),  # fmt: skip

@@ -176,7 +176,8 @@ def _value(spec: Spec, found: Found, ref: Reference | None, tense: int,
         value = shift_value(ref, unit, n)
         return value + (f"T{spec.pod}" if spec.pod and "XX" not in value[:4] else "")
     if found.rule.consts.get("unit") == "quarter" and spec.part is None:
-        return _relative_quarter(spec, story)
+        current = found.groups.get("rel", "").lower() == "current"
+        return _relative_quarter(spec, story, current=current)
     if (spec.pod and spec.month is None and spec.weekday is None
             and spec.year is None and spec.holiday is None):  # fmt: skip
         day = shift_value(ref, "day", spec.rel or 0) if spec.hour is None else None
@@ -189,7 +190,7 @@ def _value(spec: Spec, found: Found, ref: Reference | None, tense: int,
     return value
 
 
-def _relative_quarter(spec: Spec, story: Story) -> str:
+def _relative_quarter(spec: Spec, story: Story, *, current: bool = False) -> str:
     p = point(story.context.value) if story.context else None
     if spec.rel == 0 and spec.year_shift is None and spec.year is None:
         p = None  # "the latest quarter": the last one reported before the document
@@ -198,8 +199,8 @@ def _relative_quarter(spec: Spec, story: Story) -> str:
         if d is None or d.month is None:
             return "XXXX-QX"
         index = d.year * 4 + (d.month - 1) // 3 - 1  # the last one reported
-        if spec.rel and spec.year is None and spec.year_shift is None:
-            index += 1  # "last quarter", "next quarter": from the document's quarter
+        if (spec.rel or current) and spec.year is None and spec.year_shift is None:
+            index += 1  # "last quarter", "the current quarter": the document's quarter
     else:
         index = p.year * 4 + int(p.part[1]) - 1  # type: ignore[index]
     if spec.year is not None:  # "the 1989 period": that year's quarter in focus
