@@ -171,7 +171,7 @@ def _plausible(text: str, found: Found) -> bool:
         return False  # "in his 30s"
     if rule == "on_the_day" and not _ON_THE_DAY.search(before.lower()):
         return False
-    if unit == "hours" and re.search(r"\b(?:early|wee|small) $", before.lower()):
+    if unit == "hours" and re.search(r"\b(?:early|wee|small|morning) $", before.lower()):
         return False  # "in the early hours of Saturday": a time of night, no span
     if rule in ("quarter", "half") and not groups.get("year") and _PART_OF.match(after):
         return False  # "the first half of the 20th century", "... of the game"
