@@ -47,7 +47,8 @@ _NAME_BEFORE = re.compile(r"\b(?:[A-Z][A-Za-z]*|[A-Z]{2,})\s$")
 _AGE = re.compile(r"^[ -]old\b")
 _PER = re.compile(r"^ (?:a|an|per|each) (?:day|week|month|year)\b")
 _RATE = re.compile(
-    r"(?:\d|million|billion|percent|cents|dollars|times|hours|miles|seats|units)\s+$",
+    r"(?:\d|million|billion|percent|cents|dollars|times|hours|miles|seats|units|"
+    r"days|nights|weeks|months|minutes)\s+$",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(
