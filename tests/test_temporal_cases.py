@@ -455,6 +455,14 @@ def test_holidays_on_a_weekday_of_a_month(text: str, value: str) -> None:
     assert tag(text, mode="narrative")[0].value == value
 
 
+def test_abbreviated_weekdays_with_a_period() -> None:
+    found = tag("Bids closed Thurs. and Tues.", dct="2013-03-22", mode="news")
+    assert [(t.text, t.value) for t in found] == [
+        ("Thurs.", "2013-03-21"),
+        ("Tues.", "2013-03-19"),
+    ]
+
+
 def test_may_and_march_as_words_are_not_months() -> None:
     found = tag("You may go now that the march is over.", mode="narrative")
     assert [t.text for t in found] == ["now"]

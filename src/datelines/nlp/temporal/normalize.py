@@ -136,7 +136,8 @@ def read(found: Found) -> Spec | None:
     if "dayword" in g:
         fields["day"] = lex.ordinal(g["dayword"])
     if "weekday" in g:
-        fields["weekday"] = lex.weekdays[g["weekday"].lower().rstrip(".s")]
+        word = g["weekday"].lower().rstrip(".")  # "Thurs.", "Tuesdays"
+        fields["weekday"] = lex.weekdays.get(word) or lex.weekdays[word.rstrip("s")]
     if "season" in g:
         fields["season"] = lex.seasons[g["season"].lower()]
     if "pod" in g:
