@@ -490,6 +490,8 @@ def test_may_and_march_as_words_are_not_months() -> None:
         "Flight 1492 was diverted to Denver.",
         "The envoy cited Resolution 1701 again.",
         "Protesters gathered at 1800 Market Street.",
+        "Officers sealed off the 1900 block of Oak Lane.",
+        "The hamlet, population 1300, lost power.",
         'The senator said on "Meet the Press" and "This Week" that he would run.',
     ],
 )

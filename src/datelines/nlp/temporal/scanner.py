@@ -33,7 +33,8 @@ _COUNTED = re.compile(
     r"prisoners|of (?:the|his|their)|percent|%|[a-z]+ (?:men|troops|soldiers)|"
     r"points|votes|jobs|workers|employees|passengers|students|residents|members|"
     r"delegates|voters|victims|patients|refugees|civilians|protesters|households|"
-    r"homes|cars|vehicles|copies|shares|barrels|acres|yards|pounds|degrees)\b",
+    r"homes|cars|vehicles|copies|shares|barrels|acres|yards|pounds|degrees|"
+    r"yen|euros|pence|yuan|rupees|block of)\b",
     re.IGNORECASE,
 )
 
@@ -66,7 +67,7 @@ _PART_OF = re.compile(  # "the second half of the game", not "... of the year"
 _NUMBER_LABEL = re.compile(
     r"\b(?:flight|route|highway|interstate|room|suite|resolution|section|article|"
     r"chapter|page|channel|model|number|no\.|apartment|apt\.|gate|pier|platform|"
-    r"h\.r\.)\s*$",
+    r"h\.r\.|population(?: of)?)\s*$",
     re.IGNORECASE,
 )
 _STREET = re.compile(
