@@ -244,10 +244,6 @@ def _holiday(name: str, year: int) -> tuple[int, int] | None:
         month, n, weekday = (int(x) for x in nth.groups())
         first = dt.date(year, month, 1)
         return month, 1 + (weekday - first.isoweekday()) % 7 + 7 * (n - 1)
-    if name == "thanksgiving":
-        first = dt.date(year, 11, 1)
-        day = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
-        return 11, day.day
     if name in ("easter", "good_friday"):
         a, b, c = year % 19, year // 100, year % 100
         d, e = b // 4, b % 4
@@ -266,9 +262,6 @@ def _holiday(name: str, year: int) -> tuple[int, int] | None:
     if name == "memorial_day":
         last = dt.date(year, 5, 31)
         return 5, (last - dt.timedelta(days=last.weekday())).day
-    if name == "labor_day":
-        first = dt.date(year, 9, 1)
-        return 9, (first + dt.timedelta(days=(7 - first.weekday()) % 7)).day
     return None
 
 
