@@ -720,6 +720,10 @@ def test_last_and_next_quarter_in_news(text: str, extent: str, value: str) -> No
         ("The plant closed this fall.", "2013-FA"),
         # a future cue outweighs the nearness of last November
         ("The vote will be held in November.", "2013-11"),
+        # "the end of next year" moves a year, "the end of the year" does not
+        ("Rates may rise by the middle of next year.", "2014"),
+        ("Stocks sank at the end of last year.", "2012"),
+        ("The lease runs to the end of the year.", "2013"),
         # a leap day takes the nearest year that has one
         ("The audit ended on Feb. 29.", "2012-02-29"),
         # "last season" is a season (meteorological), not a quarter
