@@ -683,6 +683,8 @@ def test_a_bare_time_takes_the_day_of_a_dated_time_beside_it() -> None:
         ("The firm expects growth in the fourth quarter.", "2013-Q4"),
         ("Sales rose in the second half.", "2012-H2"),
         ("Sales fell in the first quarter.", "2013-Q1"),
+        # "last year's" already names the year: no second step back
+        ("Sales rose in last year's fourth quarter.", "2012-Q4"),
     ],
 )
 def test_a_quarter_not_yet_begun_in_the_past_tense_is_last_years(

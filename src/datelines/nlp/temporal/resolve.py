@@ -332,7 +332,7 @@ def resolve_date(
         if spec.season and spec.rel and ref is not None:
             year = _season_year(spec, p)
         if (spec.part and spec.part[0] in "QH" and ref is not None
-                and ref.origin == "document" and tense <= 0
+                and ref.origin == "document" and tense <= 0 and not spec.year_shift
                 and _PART_START.get(spec.part, 1) > reference_month):  # fmt: skip
             year -= 1  # "profit rose in the fourth quarter" in January: last year's
     if spec.year_shift and year is not None:
