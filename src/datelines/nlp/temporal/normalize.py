@@ -267,7 +267,7 @@ def _relative(
     fields["rel"] = _REL.get(rel_word, 0)
     if kind == "date" and rel_word in _DCT_RELS:
         fields["base"] = "dct"
-    if "year" in rel_word and rel_word != "this year's":
+    if "year" in rel_word and not rel_word.startswith("this year"):
         # year-earlier, year-ago, prior-year, a year ago, last year's, next year's
         fields["year_shift"] = 1 if rel_word.startswith("next") else -1
     if kind == "date" and consts.get("unit") == "quarter":
