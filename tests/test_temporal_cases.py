@@ -397,6 +397,9 @@ CASES: list[tuple[str, str | None, str, str, str, str, str | None]] = [
         "DATE",
         "END",
     ),
+    # narratives (TIMEX2 style) tag the unit of a rate; news leaves it out
+    ("Raids averaged 40 a day that spring.", None, N, "a day", "P1D", "DURATION",
+     None),  # fmt: skip
     # things that are not dates
     (
         "You may go now that the march is over.",

@@ -101,8 +101,11 @@ def _capitalized(text: str, found: Found) -> bool:
     return True
 
 
-def _plausible(text: str, found: Found) -> bool:
-    """False for matches that only look like dates (a verb, a count, an age, a rate)."""
+def _plausible(text: str, found: Found, mode: str = "news") -> bool:
+    """False for matches that only look like dates (a verb, a count, an age, a rate).
+
+    TIMEX2-style narratives tag the unit of a rate ("30 attacks a day"); news does not.
+    """
     if not _capitalized(text, found):
         return False
     groups = found.groups
@@ -151,7 +154,7 @@ def _plausible(text: str, found: Found) -> bool:
     if found.rule.kind == "duration" and (_AGE.match(after) or _PER.match(after)):
         return False  # "52 years old", "24 hours a day"
     if amount in ("a", "an") and found.rule.kind in ("duration", "set"):
-        if _RATE.search(before):
+        if mode == "news" and _RATE.search(before):
             return False  # "$2 million a year", "24 hours a day"
     if rule == "duration_vague" and unit[:1] and groups["unit"][0].isupper():
         if not re.search(r"(?:^|[.!?:\n]\s*|\s{2,})$", before):
@@ -256,7 +259,7 @@ def scan(text: str, *, mode: str = "narrative") -> list[Found]:
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
             spans = {k: m.span(k) for k in groups}
             found = Found(m.start(), m.end(), m.group(0), rule, groups, spans)
-            if _plausible(text, found):
+            if _plausible(text, found, mode):
                 candidates.append(found)
             else:  # a look-alike may hide a shorter match ("to last [three days]")
                 at = m.start() + 1
