@@ -31,7 +31,7 @@ _REL = {
 _DIR = {
     "ago": -1, "earlier": -1, "before": -1, "previously": -1, "prior": -1,
     "later": 1, "after": 1, "afterward": 1, "afterwards": 1, "hence": 1,
-    "from now": 1, "on": 1, "following": 1,
+    "from now": 1, "from today": 1, "on": 1, "following": 1,
 }  # fmt: skip
 _FRACTIONS = {"half": 0.5, "a quarter of": 0.25, "three quarters of": 0.75}
 _PRE_MOD = {"early": "START", "earlier": "START", "late": "END", "later": "END"}
@@ -300,7 +300,7 @@ def _shift(
     if "dir" in g:
         word = g["dir"].lower()
         direction = _DIR.get(word, 1)
-        if word in ("ago", "hence", "from now"):
+        if word in ("ago", "hence", "from now", "from today"):
             fields["base"] = "dct"
     elif fields.get("rel") is not None:
         direction = int(fields["rel"])  # type: ignore[call-overload]
