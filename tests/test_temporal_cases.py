@@ -452,6 +452,10 @@ def test_last_the_verb_is_not_part_of_a_duration(text: str, extents: list[str]) 
         ("Florists were busy before Mother's Day 2011.", "2011-05-08"),
         ("Stores opened on Presidents' Day 2010.", "2010-02-15"),
         ("Fireworks lit the sky on the Fourth of July, 1999.", "1999-07-04"),
+        # and those a number of days from Easter or Thanksgiving
+        ("Malls were packed on Black Friday 2012.", "2012-11-23"),
+        ("Lent opened on Ash Wednesday 2013.", "2013-02-13"),
+        ("The march was held on Easter Monday 1916.", "1916-04-24"),
     ],
 )
 def test_holidays_on_a_weekday_of_a_month(text: str, value: str) -> None:

@@ -239,12 +239,19 @@ def _holiday(name: str, year: int) -> tuple[int, int] | None:
         return int(name[:2]), int(name[3:])
     if not 1 <= year <= 9999:
         return None
+    offset = re.fullmatch(r"(.+)([+-]\d+)", name)  # "easter-2": two days before
+    if offset:
+        base = _holiday(offset.group(1), year)
+        if base is None or not 2 <= year <= 9998:
+            return None
+        day = dt.date(year, *base) + dt.timedelta(days=int(offset.group(2)))
+        return day.month, day.day
     nth = re.fullmatch(r"(\d\d)#(\d)#(\d)", name)  # month, n, ISO weekday
     if nth:
         month, n, weekday = (int(x) for x in nth.groups())
         first = dt.date(year, month, 1)
         return month, 1 + (weekday - first.isoweekday()) % 7 + 7 * (n - 1)
-    if name in ("easter", "good_friday"):
+    if name == "easter":
         a, b, c = year % 19, year // 100, year % 100
         d, e = b // 4, b % 4
         f = (b + 8) // 25
@@ -256,8 +263,6 @@ def _holiday(name: str, year: int) -> tuple[int, int] | None:
         easter = dt.date(
             year, (h + el - 7 * m + 114) // 31, (h + el - 7 * m + 114) % 31 + 1
         )
-        if name == "good_friday":
-            easter -= dt.timedelta(days=2)
         return easter.month, easter.day
     if name == "memorial_day":
         last = dt.date(year, 5, 31)
