@@ -499,6 +499,8 @@ def test_may_and_march_as_words_are_not_months() -> None:
         "Protesters gathered at 1800 Market Street.",
         "Officers sealed off the 1900 block of Oak Lane.",
         "The hamlet, population 1300, lost power.",
+        "Voters lined up on Super Tuesday.",
+        "Lanterns glowed for Lunar New Year.",
         'The senator said on "Meet the Press" and "This Week" that he would run.',
     ],
 )

@@ -74,6 +74,10 @@ _STREET = re.compile(
     r"^ (?:[A-Z][a-z]+ ){1,2}(?:Avenue|Ave\.|Street|St\.|Road|Rd\.|Boulevard|Blvd\.?|"
     r"Drive|Lane|Way|Place|Court)(?!\w)"
 )
+_NAMED_DAY = re.compile(
+    r"\b(?:Super|Bloody|Lunar|Chinese|Jewish|Persian|Iranian|Islamic|Vietnamese|"
+    r"Tibetan|Orthodox) $"
+)
 _VERB_LAST = re.compile(
     r"(?:\b(?:to|will|would|could|can|may|might|must|should|shall|not|also|only)|n't|'ll)"
     r"\s+$",
@@ -180,6 +184,8 @@ def _plausible(text: str, found: Found, mode: str = "news") -> bool:
         return False  # "in the early hours of Saturday": a time of night, no span
     if rule in ("quarter", "half") and not groups.get("year") and _PART_OF.match(after):
         return False  # "the first half of the 20th century", "... of the game"
+    if _NAMED_DAY.search(before) and (groups.get("weekday") or groups.get("holiday")):
+        return False  # "Super Tuesday", "Lunar New Year": another calendar or a name
     if rule == "quarter" and groups.get("ord", "").lower() == "last":
         if not groups.get("year"):
             return False  # "sales fell last quarter": quarter_relative reads it
