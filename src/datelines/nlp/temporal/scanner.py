@@ -74,6 +74,7 @@ _STREET = re.compile(
     r"^ (?:[A-Z][a-z]+ ){1,2}(?:Avenue|Ave\.|Street|St\.|Road|Rd\.|Boulevard|Blvd\.?|"
     r"Drive|Lane|Way|Place|Court)(?!\w)"
 )
+_SMALL_HOURS = re.compile(r"\b(?:early|wee|small|morning) $", re.IGNORECASE)
 _NAMED_DAY = re.compile(
     r"\b(?:Super|Bloody|Lunar|Chinese|Jewish|Persian|Iranian|Islamic|Vietnamese|"
     r"Tibetan|Orthodox) $"
@@ -180,7 +181,7 @@ def _plausible(text: str, found: Found, mode: str = "news") -> bool:
         return False  # "in his 30s"
     if rule == "on_the_day" and not _ON_THE_DAY.search(before.lower()):
         return False
-    if unit == "hours" and re.search(r"\b(?:early|wee|small|morning) $", before.lower()):
+    if unit == "hours" and _SMALL_HOURS.search(before):
         return False  # "in the early hours of Saturday": a time of night, no span
     if rule in ("quarter", "half") and not groups.get("year") and _PART_OF.match(after):
         return False  # "the first half of the 20th century", "... of the game"
