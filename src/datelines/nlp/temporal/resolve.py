@@ -264,9 +264,6 @@ def _holiday(name: str, year: int) -> tuple[int, int] | None:
             year, (h + el - 7 * m + 114) // 31, (h + el - 7 * m + 114) % 31 + 1
         )
         return easter.month, easter.day
-    if name == "memorial_day":
-        last = dt.date(year, 5, 31)
-        return 5, (last - dt.timedelta(days=last.weekday())).day
     return None
 
 
