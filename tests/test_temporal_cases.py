@@ -346,6 +346,18 @@ CASES: list[tuple[str, str | None, str, str, str, str, str | None]] = [
     ),
     # extents
     ("They called a one-day strike.", None, N, "one-day", "P1D", "DURATION", None),
+    # a thousands separator belongs to the number, not a boundary
+    (
+        "The abbey keeps a 1,300-year archive.",
+        "2013-03-21",
+        S,
+        "1,300-year",
+        "P1300Y",
+        "DURATION",
+        None,
+    ),
+    ("Farmers have worked here for 9,000 years.", None, N, "9,000 years", "P9000Y",
+     "DURATION", None),  # fmt: skip
     (
         "It took about three days.",
         None,
@@ -364,6 +376,30 @@ CASES: list[tuple[str, str | None, str, str, str, str, str | None]] = [
         "DURATION",
         None,
     ),
+    # news: "earlier in" stays outside the extent, "the day" is the expression
+    (
+        "Earlier in the day, crews had cleared the road.",
+        "2013-03-21",
+        S,
+        "the day",
+        "2013-03-21",
+        "DATE",
+        "START",
+    ),
+    # the half of a decade or century is that period with a mod; a half or
+    # quarter "of the game" is no calendar part
+    (
+        "Rents doubled in the latter half of the 1990s.",
+        None,
+        N,
+        "the latter half of the 1990s",
+        "199",
+        "DATE",
+        "END",
+    ),
+    # narratives (TIMEX2 style) tag the unit of a rate; news leaves it out
+    ("Raids averaged 40 a day that spring.", None, N, "a day", "P1D", "DURATION",
+     None),  # fmt: skip
     # things that are not dates
     (
         "You may go now that the march is over.",
@@ -392,6 +428,48 @@ def test_case(
     assert (timex.value, timex.type, timex.mod) == (value, type_, mod)
 
 
+@pytest.mark.parametrize(
+    ("text", "extents"),
+    [
+        # "last" the verb before a bare plural unit: the unit alone is the duration
+        ("The outage could last hours, the utility warned.", ["hours"]),
+        ("Repairs are likely to last two weeks.", ["two weeks"]),
+        # "last" the adjective keeps its extent
+        ("Compared to last year, sales doubled.", ["last year"]),
+        ("Snow fell in the last days of the storm.", ["the last days"]),
+    ],
+)
+def test_last_the_verb_is_not_part_of_a_duration(text: str, extents: list[str]) -> None:
+    found = tag(text, dct="2013-03-21", mode="news")
+    assert [t.text for t in found] == extents
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # holidays on the n-th weekday of a month move with the year
+        ("Banks shut for Martin Luther King Jr. Day 2013.", "2013-01-21"),
+        ("Florists were busy before Mother's Day 2011.", "2011-05-08"),
+        ("Stores opened on Presidents' Day 2010.", "2010-02-15"),
+        ("Fireworks lit the sky on the Fourth of July, 1999.", "1999-07-04"),
+        # and those a number of days from Easter or Thanksgiving
+        ("Malls were packed on Black Friday 2012.", "2012-11-23"),
+        ("Lent opened on Ash Wednesday 2013.", "2013-02-13"),
+        ("The march was held on Easter Monday 1916.", "1916-04-24"),
+    ],
+)
+def test_holidays_on_a_weekday_of_a_month(text: str, value: str) -> None:
+    assert tag(text, mode="narrative")[0].value == value
+
+
+def test_abbreviated_weekdays_with_a_period() -> None:
+    found = tag("Bids closed Thurs. and Tues.", dct="2013-03-22", mode="news")
+    assert [(t.text, t.value) for t in found] == [
+        ("Thurs.", "2013-03-21"),
+        ("Tues.", "2013-03-19"),
+    ]
+
+
 def test_may_and_march_as_words_are_not_months() -> None:
     found = tag("You may go now that the march is over.", mode="narrative")
     assert [t.text for t in found] == ["now"]
@@ -404,6 +482,7 @@ def test_may_and_march_as_words_are_not_months() -> None:
         "Mr. Smith, 52 years old, retired.",
         "It saves $2 million a year.",
         "Guards watch 24 hours a day.",
+        "The clinic is open six days a week.",
         "It imports three-quarters of its food.",
         "They met Jan Kavan in Prague.",
         "Prices fall when supply rises.",
@@ -413,6 +492,18 @@ def test_may_and_march_as_words_are_not_months() -> None:
         "Future payments were cut.",
         "Now, the mayor says, the rents must fall.",  # a discourse marker
         "A recent survey found little change.",  # "recent" alone: not markable
+        "Crews dug on into the small hours.",
+        "The guard scored 1999 points for the club.",
+        "The mill shed 1200 jobs.",
+        "She scored twice in the second half of the match.",
+        "Flight 1492 was diverted to Denver.",
+        "The envoy cited Resolution 1701 again.",
+        "Protesters gathered at 1800 Market Street.",
+        "Officers sealed off the 1900 block of Oak Lane.",
+        "The hamlet, population 1300, lost power.",
+        "Voters lined up on Super Tuesday.",
+        "Lanterns glowed for Lunar New Year.",
+        'The senator said on "Meet the Press" and "This Week" that he would run.',
     ],
 )
 def test_look_alikes_are_not_timexes(text: str) -> None:
@@ -605,6 +696,8 @@ def test_a_bare_time_takes_the_day_of_a_dated_time_beside_it() -> None:
         ("The firm expects growth in the fourth quarter.", "2013-Q4"),
         ("Sales rose in the second half.", "2012-H2"),
         ("Sales fell in the first quarter.", "2013-Q1"),
+        # "last year's" already names the year: no second step back
+        ("Sales rose in last year's fourth quarter.", "2012-Q4"),
     ],
 )
 def test_a_quarter_not_yet_begun_in_the_past_tense_is_last_years(
@@ -612,6 +705,25 @@ def test_a_quarter_not_yet_begun_in_the_past_tense_is_last_years(
 ) -> None:
     found = tag(text, dct="2013-03-20", mode="news")
     assert [t.value for t in found] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "extent", "value"),
+    [
+        # "last" / "next" quarter count from the quarter the document is in
+        ("Our chain sold fewer cars last quarter.", "last quarter", "2012-Q4"),
+        ("The mill will reopen next quarter.", "next quarter", "2013-Q2"),
+        # "the current quarter" is the one the document is in, not the last reported
+        ("Orders look weak for the current quarter.", "the current quarter",
+         "2013-Q1"),  # fmt: skip
+        # "the last quarter of" a year is its fourth
+        ("Hiring slowed in the last quarter of 2011.", "the last quarter of 2011",
+         "2011-Q4"),  # fmt: skip
+    ],
+)
+def test_last_and_next_quarter_in_news(text: str, extent: str, value: str) -> None:
+    found = tag(text, dct="2013-03-21", mode="news")
+    assert [(t.text, t.value) for t in found] == [(extent, value)]
 
 
 @pytest.mark.parametrize(
@@ -623,6 +735,17 @@ def test_a_quarter_not_yet_begun_in_the_past_tense_is_last_years(
         ("The plant closed this fall.", "2013-FA"),
         # a future cue outweighs the nearness of last November
         ("The vote will be held in November.", "2013-11"),
+        # "the end of next year" moves a year, "the end of the year" does not
+        ("Rates may rise by the middle of next year.", "2014"),
+        ("Stocks sank at the end of last year.", "2012"),
+        ("The lease runs to the end of the year.", "2013"),
+        # a leap day takes the nearest year that has one
+        ("The audit ended on Feb. 29.", "2012-02-29"),
+        # "last season" is a season (meteorological), not a quarter
+        ("The club was relegated last season.", "2012-FA"),
+        # a future cue does not push a date of the document's own month a year on
+        ("Bids are due by the end of January.", "2013-01"),
+        ("Bids will be opened on January 7.", "2013-01-07"),
         # "a decade ago" is a year, not a decade
         ("A decade ago the plant was busy.", "2003"),
     ],

@@ -176,7 +176,7 @@ def _macros(lex: dict[str, Any], rules: dict[str, Any]) -> dict[str, str]:
         "ORD": f"(?P<ord>\\d{{1,2}}(?:st|nd|rd|th)|{ord_words})",
         "MOD": f"(?P<mod>{_alternation(rules['mods']['entries'])})",
         "HOLIDAY": f"(?P<holiday>{_alternation(lex['holidays']['entries'])})",
-        "NUM": f"(?P<num>\\d+(?:\\.\\d+| 1/2)?|{vague}|{number_words}|an?)",
+        "NUM": f"(?P<num>\\d{{1,3}}(?:,\\d{{3}})+|\\d+(?:\\.\\d+| 1/2)?|{vague}|{number_words}|an?)",
         "UNIT": f"(?P<unit>{_alternation(unit_forms)})",
         "UNITX": f"(?:(?P<vaguenum>{vague}) )?(?P<unit>{_alternation(plural_units)})",
         "TZ": "(?-i:(?P<tz>[A-Z]{2,4}T|GMT|UTC|ET|PT|CT|MT|local time))",
@@ -196,8 +196,11 @@ def _compile(name: str, pattern: str, macros: dict[str, str]) -> re.Pattern[str]
 
     body = re.sub(r"\{([A-Z]+)\}", expand, pattern)
     try:
-        # the end boundary lets "1973-1975The" (a heading glued to its text) match
-        return re.compile(rf"(?<![\w'])(?:{body})(?-i:(?![a-z0-9_]))", re.IGNORECASE)
+        # the end boundary lets "1973-1975The" (a heading glued to its text) match;
+        # no match starts inside a number ("000-year" of "2,000-year", "5" of "1.5")
+        return re.compile(
+            rf"(?<![\w'])(?<!\d[,.])(?:{body})(?-i:(?![a-z0-9_]))", re.IGNORECASE
+        )
     except re.error as error:
         raise InputError(
             str(DATA / "rules.yaml"),

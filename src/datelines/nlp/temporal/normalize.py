@@ -31,8 +31,9 @@ _REL = {
 _DIR = {
     "ago": -1, "earlier": -1, "before": -1, "previously": -1, "prior": -1,
     "later": 1, "after": 1, "afterward": 1, "afterwards": 1, "hence": 1,
-    "from now": 1, "on": 1, "following": 1,
+    "from now": 1, "from today": 1, "on": 1, "following": 1,
 }  # fmt: skip
+_FRACTIONS = {"half": 0.5, "a quarter of": 0.25, "three quarters of": 0.75}
 _PRE_MOD = {"early": "START", "earlier": "START", "late": "END", "later": "END"}
 # An amount's mod on a point reached by counting back or on ("more than a decade
 # ago" is before the year a decade ago): TIDES MOD tokens, as TimeML uses them.
@@ -143,7 +144,8 @@ def read(found: Found) -> Spec | None:
     if "dayword" in g:
         fields["day"] = lex.ordinal(g["dayword"])
     if "weekday" in g:
-        fields["weekday"] = lex.weekdays[g["weekday"].lower().rstrip(".s")]
+        word = g["weekday"].lower().rstrip(".")  # "Thurs.", "Tuesdays"
+        fields["weekday"] = lex.weekdays.get(word) or lex.weekdays[word.rstrip("s")]
     if "season" in g:
         fields["season"] = lex.seasons[g["season"].lower()]
     if "pod" in g:
@@ -175,6 +177,7 @@ def read(found: Found) -> Spec | None:
             return None
         unit = consts.get("unit")
         if unit == "quarter":
+            number = 4 if number == -1 else number  # "the last quarter of 2012"
             if not 1 <= number <= 4:
                 return None
             fields["part"] = f"Q{number}"
@@ -195,7 +198,8 @@ def read(found: Found) -> Spec | None:
             hour += 12
         if ampm.startswith("a") and hour == 12:
             hour = 0
-        if g.get("pod", "").lower() in ("afternoon", "evening", "night") and hour < 12:
+        pm_words = ("afternoon", "evening", "night", "tonight")
+        if g.get("pod", "").lower() in pm_words and hour < 12:
             hour += 12
         fields.update(hour=hour, minute=int(g.get("minute", "0")), pod=None)
     named = g.get("named", "").lower()
@@ -272,7 +276,7 @@ def _relative(
     fields["rel"] = _REL.get(rel_word, 0)
     if kind == "date" and rel_word in _DCT_RELS:
         fields["base"] = "dct"
-    if "year" in rel_word and rel_word != "this year's":
+    if "year" in rel_word and not rel_word.startswith("this year"):
         # year-earlier, year-ago, prior-year, a year ago, last year's, next year's
         fields["year_shift"] = 1 if rel_word.startswith("next") else -1
     if kind == "date" and consts.get("unit") == "quarter":
@@ -305,7 +309,7 @@ def _shift(
     if "dir" in g:
         word = g["dir"].lower()
         direction = _DIR.get(word, 1)
-        if word in ("ago", "hence", "from now"):
+        if word in ("ago", "hence", "from now", "from today"):
             fields["base"] = "dct"
         mod = str(fields.get("mod"))
         fields["mod"] = _POINT_MOD[direction].get(mod, fields.get("mod"))
@@ -349,6 +353,8 @@ def _amount(
         n = 1.0
     if consts.get("half") and n is not None:
         n += 0.5
+    if "frac" in g and n is not None:  # "half a century": P50Y
+        n *= _FRACTIONS[g["frac"].lower().replace("-", " ")]
     kind = str(fields["kind"])
     fields.update(unit=unit, n=n, type="DURATION" if kind == "duration" else "SET")
     if kind == "set":

@@ -127,6 +127,8 @@ def shift_value(ref: Reference | None, unit: str, n: float | None) -> str:
     'XXXX'
     >>> shift_value(Reference("BC0489", None, "relative"), "decade", 1)
     'BC047'
+    >>> shift_value(Reference("2013-01-10", None, "document"), "season", -1)
+    '2012-FA'
     """
     if unit == "anchor":  # "the same time": the anchor itself
         return ref.value if ref else "XXXX"
@@ -162,6 +164,10 @@ def shift_value(ref: Reference | None, unit: str, n: float | None) -> str:
             return f"{year_text(p.year)}-XX"
         total = p.year * 12 + month - 1 + k
         return f"{year_text(total // 12)}-{total % 12 + 1:02d}"
+    if unit == "season" and (p.month or p.part in _SEASON_START):
+        month = p.month or _SEASON_START[p.part or "SU"]  # "last season" is a season
+        index = (p.year - (month < 3)) * 4 + (month - 3) % 12 // 3 + k
+        return f"{year_text(index // 4)}-{('SP', 'SU', 'FA', 'WI')[index % 4]}"
     if unit in ("quarter", "season"):
         month = _months(p)
         if month is None:
@@ -189,6 +195,8 @@ def duration_value(unit: str, n: float | None) -> str:
     ('P20Y', 'PT16H', 'PXM')
     >>> duration_value("year", 2.5), duration_value("hour", 5.5), duration_value("minute", 1.5)
     ('P2Y6M', 'PT5H30M', 'PT1M30S')
+    >>> duration_value("century", 0.5), duration_value("century", 1)
+    ('P50Y', 'P1CE')
 
     A fraction that is no whole number of the smaller unit stays a decimal:
 
@@ -203,6 +211,8 @@ def duration_value(unit: str, n: float | None) -> str:
         amount = n * 2
     if unit == "season":
         letter, amount = "M", None if n is None else n * 3
+    if unit in ("century", "millennium") and n is not None and n % 1:
+        letter, amount = "Y", n * (100 if unit == "century" else 1000)
     time = "T" if unit in ("hour", "minute", "second") else ""
     exact = amount is not None and unit in _SMALLER and (
         round(amount % 1 * _SMALLER[unit][1], 6) % 1 == 0
@@ -237,11 +247,19 @@ def _holiday(name: str, year: int) -> tuple[int, int] | None:
         return int(name[:2]), int(name[3:])
     if not 1 <= year <= 9999:
         return None
-    if name == "thanksgiving":
-        first = dt.date(year, 11, 1)
-        day = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
-        return 11, day.day
-    if name in ("easter", "good_friday"):
+    offset = re.fullmatch(r"(.+)([+-]\d+)", name)  # "easter-2": two days before
+    if offset:
+        base = _holiday(offset.group(1), year)
+        if base is None or not 2 <= year <= 9998:
+            return None
+        day = dt.date(year, *base) + dt.timedelta(days=int(offset.group(2)))
+        return day.month, day.day
+    nth = re.fullmatch(r"(\d\d)#(\d)#(\d)", name)  # month, n, ISO weekday
+    if nth:
+        month, n, weekday = (int(x) for x in nth.groups())
+        first = dt.date(year, month, 1)
+        return month, 1 + (weekday - first.isoweekday()) % 7 + 7 * (n - 1)
+    if name == "easter":
         a, b, c = year % 19, year // 100, year % 100
         d, e = b // 4, b % 4
         f = (b + 8) // 25
@@ -253,15 +271,7 @@ def _holiday(name: str, year: int) -> tuple[int, int] | None:
         easter = dt.date(
             year, (h + el - 7 * m + 114) // 31, (h + el - 7 * m + 114) % 31 + 1
         )
-        if name == "good_friday":
-            easter -= dt.timedelta(days=2)
         return easter.month, easter.day
-    if name == "memorial_day":
-        last = dt.date(year, 5, 31)
-        return 5, (last - dt.timedelta(days=last.weekday())).day
-    if name == "labor_day":
-        first = dt.date(year, 9, 1)
-        return 9, (first + dt.timedelta(days=(7 - first.weekday()) % 7)).day
     return None
 
 
@@ -332,7 +342,7 @@ def resolve_date(
         if spec.season and spec.rel and ref is not None:
             year = _season_year(spec, p)
         if (spec.part and spec.part[0] in "QH" and ref is not None
-                and ref.origin == "document" and tense <= 0
+                and ref.origin == "document" and tense <= 0 and not spec.year_shift
                 and _PART_START.get(spec.part, 1) > reference_month):  # fmt: skip
             year -= 1  # "profit rose in the fourth quarter" in January: last year's
     if spec.year_shift and year is not None:
@@ -369,11 +379,13 @@ def _nearest_year(p: Point, month: int, day: int, tense: int) -> int:
     best, best_score = p.year, float("inf")
     for year in (p.year - 1, p.year, p.year + 1):
         try:
-            delta = (dt.date(year, month, min(day, 28)) - origin).days
+            delta = (dt.date(year, month, day) - origin).days  # no Feb 29, 2013
         except ValueError:
             continue
         against = 400 if tense > 0 else 150  # "will" is surer than "-ed" cues
-        score = abs(delta) + (against if delta * tense < 0 else 0)
+        this_month = (year, month) == (origin.year, origin.month)
+        wrong_way = delta * tense < 0 and not this_month  # the document's own month
+        score = abs(delta) + (against if wrong_way else 0)  # is never a year away
         if tense == 0 and delta > 31:
             score += 60  # news mostly reports the past (3 to 1 in TempEval-3 train)
         if score < best_score:

@@ -30,7 +30,11 @@ _MONTH_CUES = re.compile(
 _COUNTED = re.compile(
     r"^[ ]?(?:-|–)?[ ]?(?:men|troops|soldiers|people|dead|killed|casualties|"
     r"tons|miles|km|kilometers|feet|meters|ships|aircraft|planes|tanks|guns|"
-    r"prisoners|of (?:the|his|their)|percent|%|[a-z]+ (?:men|troops|soldiers))\b",
+    r"prisoners|of (?:the|his|their)|percent|%|[a-z]+ (?:men|troops|soldiers)|"
+    r"points|votes|jobs|workers|employees|passengers|students|residents|members|"
+    r"delegates|voters|victims|patients|refugees|civilians|protesters|households|"
+    r"homes|cars|vehicles|copies|shares|barrels|acres|yards|pounds|degrees|"
+    r"yen|euros|pence|yuan|rupees|block of)\b",
     re.IGNORECASE,
 )
 
@@ -44,7 +48,8 @@ _NAME_BEFORE = re.compile(r"\b(?:[A-Z][A-Za-z]*|[A-Z]{2,})\s$")
 _AGE = re.compile(r"^[ -]old\b")
 _PER = re.compile(r"^ (?:a|an|per|each) (?:day|week|month|year)\b")
 _RATE = re.compile(
-    r"(?:\d|million|billion|percent|cents|dollars|times|hours|miles|seats|units)\s+$",
+    r"(?:\d|million|billion|percent|cents|dollars|times|hours|miles|seats|units|"
+    r"days|nights|weeks|months|minutes)\s+$",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(
@@ -56,6 +61,29 @@ _DAY_LIST = re.compile(
     re.IGNORECASE,
 )
 _ON_THE_DAY = re.compile(r"\b(?:on|by|until|till|from|to|before|and)\s+$")
+_PART_OF = re.compile(  # "the second half of the game", not "... of the year"
+    r" of (?:the|this|that|its|their|his|her) (?!(?:fiscal |calendar )?year\b)"
+)
+_NUMBER_LABEL = re.compile(
+    r"\b(?:flight|route|highway|interstate|room|suite|resolution|section|article|"
+    r"chapter|page|channel|model|number|no\.|apartment|apt\.|gate|pier|platform|"
+    r"h\.r\.|population(?: of)?)\s*$",
+    re.IGNORECASE,
+)
+_STREET = re.compile(
+    r"^ (?:[A-Z][a-z]+ ){1,2}(?:Avenue|Ave\.|Street|St\.|Road|Rd\.|Boulevard|Blvd\.?|"
+    r"Drive|Lane|Way|Place|Court)(?!\w)"
+)
+_SMALL_HOURS = re.compile(r"\b(?:early|wee|small|morning) $", re.IGNORECASE)
+_NAMED_DAY = re.compile(
+    r"\b(?:Super|Bloody|Lunar|Chinese|Jewish|Persian|Iranian|Islamic|Vietnamese|"
+    r"Tibetan|Orthodox) $"
+)
+_VERB_LAST = re.compile(
+    r"(?:\b(?:to|will|would|could|can|may|might|must|should|shall|not|also|only)|n't|'ll)"
+    r"\s+$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -104,9 +132,13 @@ def _plausible(text: str, found: Found, *, mode: str) -> bool:
             return False  # "(1830 GMT)": a clock time, left untagged as TE3 does
         if _COUNTED.match(after) or _is_count(text, found):
             return False
+        if _NUMBER_LABEL.search(before) or _STREET.match(after):
+            return False  # "Flight 1549", "Resolution 1483", "1600 Pennsylvania Avenue"
     season = groups.get("season", "")
     if season.lower() in ("fall", "spring") and not (
-        groups.get("rel", "the").lower() != "the" or groups.get("year")
+        groups.get("rel", "the").lower() != "the"
+        or groups.get("year")
+        or groups.get("quant")  # "every spring"
     ):
         cue = _SEASON_CUE.search(before.lower())
         if re.match(r" of\b", after) or not (cue or season == "Spring"):
@@ -119,6 +151,12 @@ def _plausible(text: str, found: Found, *, mode: str) -> bool:
         return False  # "three-quarters of", "a four-quarter test"
     if unit == "quarter" and amount in ("a", "an") and found.rule.kind == "duration":
         return False  # "a decrease of about a quarter": a fraction more often
+    if (
+        found.text.lower().startswith("last ")
+        and unit.endswith("s")
+        and _VERB_LAST.search(before)
+    ):
+        return False  # "expected to last weeks": the verb, not "the last weeks"
     if found.rule.kind == "duration" and (_AGE.match(after) or _PER.match(after)):
         return False  # "52 years old", "24 hours a day"
     if amount in ("a", "an") and found.rule.kind in ("duration", "set"):
@@ -133,10 +171,26 @@ def _plausible(text: str, found: Found, *, mode: str) -> bool:
         and _NAME_BEFORE.search(before)
     ):
         return False  # "USA Today", "ANC Today": part of a name
+    if (
+        found.rule.kind in ("shift", "ref")
+        and " " in found.text
+        and found.text.istitle()
+        and re.search(r"[\"“]$", before)
+    ):
+        return False  # ABC's "This Week": a title in quotes
     if rule == "decade" and _POSSESSIVE.search(before.lower()):
         return False  # "in his 30s"
     if rule == "on_the_day" and not _ON_THE_DAY.search(before.lower()):
         return False
+    if unit == "hours" and _SMALL_HOURS.search(before):
+        return False  # "in the early hours of Saturday": a time of night, no span
+    if rule in ("quarter", "half") and not groups.get("year") and _PART_OF.match(after):
+        return False  # "the first half of the 20th century", "... of the game"
+    if _NAMED_DAY.search(before) and (groups.get("weekday") or groups.get("holiday")):
+        return False  # "Super Tuesday", "Lunar New Year": another calendar or a name
+    if rule == "quarter" and groups.get("ord", "").lower() == "last":
+        if not groups.get("year"):
+            return False  # "sales fell last quarter": quarter_relative reads it
     if rule == "day_after_range" and not _DAY_LIST.search(before):
         return False  # "April 24 and 25", not "in 1990 and 25 percent"
     if rule == "clock_24h" and after[:1].isdigit():
@@ -205,7 +259,9 @@ def scan(text: str, *, mode: str = "narrative") -> list[Found]:
     for rule in lexicon().rules:
         if mode not in rule.modes:
             continue
-        for m in rule.pattern.finditer(text):
+        at = 0
+        while (m := rule.pattern.search(text, at)) is not None:
+            at = m.end() if m.end() > m.start() else m.start() + 1
             if m.end() == m.start():
                 continue
             groups = {k: v for k, v in m.groupdict().items() if v is not None}
@@ -213,6 +269,8 @@ def scan(text: str, *, mode: str = "narrative") -> list[Found]:
             found = Found(m.start(), m.end(), m.group(0), rule, groups, spans)
             if _plausible(text, found, mode=mode):
                 candidates.append(found)
+            else:  # a look-alike may hide a shorter match ("to last [three days]")
+                at = m.start() + 1
     candidates.sort(key=lambda f: (-(f.end - f.start), f.rule.priority, f.start))
     taken: list[Found] = []
     used = bytearray(len(text) + 1)

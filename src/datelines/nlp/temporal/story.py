@@ -26,7 +26,7 @@ from datelines.nlp.temporal.timex import bounds
 
 __all__ = ["ASIDE", "Story", "moves_anchor"]
 
-_STRONG_DCT = {"ago", "hence", "from now"}
+_STRONG_DCT = {"ago", "hence", "from now", "from today"}
 _DEICTIC = {"yesterday", "today", "tomorrow", "the day before yesterday",
             "the day after tomorrow", "tonight"}  # fmt: skip
 

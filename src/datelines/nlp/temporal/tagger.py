@@ -157,6 +157,10 @@ def _value(spec: Spec, found: Found, ref: Reference | None, tense: int,
         if spec.month:  # "each July", "every December 31"
             of_month = f"-{spec.day:02d}" if spec.day else ""
             return f"XXXX-{spec.month:02d}{of_month}"
+        if spec.season:  # "every spring"
+            return f"XXXX-{spec.season}"
+        if spec.pod:  # "every morning"
+            return f"XXXX-XX-XXT{spec.pod}"
         calendar = _CALENDAR_SETS.get(found.groups.get("named", "").lower())
         if calendar and story.mode == "narrative":
             return calendar  # TIMEX2-style narratives write "daily" as XXXX-XX-XX
@@ -173,7 +177,8 @@ def _value(spec: Spec, found: Found, ref: Reference | None, tense: int,
         value = shift_value(ref, unit, n)
         return value + (f"T{spec.pod}" if spec.pod and "XX" not in value[:4] else "")
     if found.rule.consts.get("unit") == "quarter" and spec.part is None:
-        return _relative_quarter(spec, story)
+        current = found.groups.get("rel", "").lower() == "current"
+        return _relative_quarter(spec, story, current=current)
     if (spec.pod and spec.month is None and spec.weekday is None
             and spec.year is None and spec.holiday is None):  # fmt: skip
         day = shift_value(ref, "day", spec.rel or 0) if spec.hour is None else None
@@ -186,7 +191,7 @@ def _value(spec: Spec, found: Found, ref: Reference | None, tense: int,
     return value
 
 
-def _relative_quarter(spec: Spec, story: Story) -> str:
+def _relative_quarter(spec: Spec, story: Story, *, current: bool = False) -> str:
     p = point(story.context.value) if story.context else None
     if spec.rel == 0 and spec.year_shift is None and spec.year is None:
         p = None  # "the latest quarter": the last one reported before the document
@@ -194,7 +199,9 @@ def _relative_quarter(spec: Spec, story: Story) -> str:
         d = point(story.dct.value) if story.dct else None
         if d is None or d.month is None:
             return "XXXX-QX"
-        index = d.year * 4 + (d.month - 1) // 3 - 1
+        index = d.year * 4 + (d.month - 1) // 3 - 1  # the last one reported
+        if (spec.rel or current) and spec.year is None and spec.year_shift is None:
+            index += 1  # "last quarter", "the current quarter": the document's quarter
     else:
         index = p.year * 4 + int(p.part[1]) - 1  # type: ignore[index]
     if spec.year is not None:  # "the 1989 period": that year's quarter in focus
