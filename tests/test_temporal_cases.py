@@ -720,3 +720,27 @@ def test_the_following_hours_is_a_vague_duration() -> None:
     assert [(t.text, t.type, t.value) for t in found] == [
         ("the following hours", "DURATION", "PTXH"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("dct", "expected"),
+    [
+        # a Sunday is the last day of its ISO week
+        ("1998-03-22", ["1998-W11", "1998-W12", "1998-W13", "1998-W10"]),
+        # a Sunday in ISO week 53 of the year before
+        ("2005-01-02", ["2004-W52", "2004-W53", "2005-W01", "2004-W51"]),
+        # a Monday of December in ISO week 1 of the next year
+        ("2008-12-29", ["2008-W52", "2009-W01", "2009-W02", "2008-W51"]),
+        # a Thursday of week 53
+        ("2009-12-31", ["2009-W52", "2009-W53", "2010-W01", "2009-W51"]),
+    ],
+)
+def test_weeks_are_iso_weeks_across_sundays_and_new_years(
+    dct: str, expected: list[str]
+) -> None:
+    text = (
+        "Sales dipped last week. The board meets this week. "
+        "Talks resume next week. Rain fell two weeks ago."
+    )
+    assert [t.value for t in tag(text, dct=dct, mode="news")] == expected
+
