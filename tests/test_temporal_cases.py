@@ -744,3 +744,21 @@ def test_weeks_are_iso_weeks_across_sundays_and_new_years(
     )
     assert [t.value for t in tag(text, dct=dct, mode="news")] == expected
 
+
+@pytest.mark.parametrize(
+    ("dct", "expected"),
+    [
+        # 1997-WI runs from December 1997 to February 1998
+        ("1998-01-15", ["1997-WI", "1996-WI", "1998-WI", "1997-WI"]),
+        ("1998-02-20", ["1997-WI", "1996-WI", "1998-WI", "1997-WI"]),
+        ("1998-12-20", ["1998-WI", "1997-WI", "1999-WI", "1998-WI"]),
+    ],
+)
+def test_a_winter_is_named_by_the_year_of_its_december(
+    dct: str, expected: list[str]
+) -> None:
+    text = (
+        "Heating bills rose this winter. Snow was scarce last winter. "
+        "The resort will reopen next winter. The winter was mild."
+    )
+    assert [t.value for t in tag(text, dct=dct, mode="news")] == expected
