@@ -762,3 +762,18 @@ def test_a_winter_is_named_by_the_year_of_its_december(
         "The resort will reopen next winter. The winter was mild."
     )
     assert [t.value for t in tag(text, dct=dct, mode="news")] == expected
+
+
+def test_the_year_ago_period_is_a_comparison_not_a_new_focus() -> None:
+    # "a year earlier" after "the 1988 period" still counts back from the quarter
+    # the report is about, not from the comparison period
+    text = (
+        "Profit rose in the third quarter. In the 1988 period the bank earned "
+        "less. The dividend is up from a year earlier."
+    )
+    found = tag(text, dct="1989-10-27", mode="news")
+    assert [(t.text, t.value) for t in found] == [
+        ("the third quarter", "1989-Q3"),
+        ("the 1988 period", "1988-Q3"),
+        ("a year earlier", "1988-Q3"),
+    ]
