@@ -843,3 +843,60 @@ def test_the_following_hours_is_a_vague_duration() -> None:
     assert [(t.text, t.type, t.value) for t in found] == [
         ("the following hours", "DURATION", "PTXH"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("dct", "expected"),
+    [
+        # a Sunday is the last day of its ISO week
+        ("1998-03-22", ["1998-W11", "1998-W12", "1998-W13", "1998-W10"]),
+        # a Sunday in ISO week 53 of the year before
+        ("2005-01-02", ["2004-W52", "2004-W53", "2005-W01", "2004-W51"]),
+        # a Monday of December in ISO week 1 of the next year
+        ("2008-12-29", ["2008-W52", "2009-W01", "2009-W02", "2008-W51"]),
+        # a Thursday of week 53
+        ("2009-12-31", ["2009-W52", "2009-W53", "2010-W01", "2009-W51"]),
+    ],
+)
+def test_weeks_are_iso_weeks_across_sundays_and_new_years(
+    dct: str, expected: list[str]
+) -> None:
+    text = (
+        "Sales dipped last week. The board meets this week. "
+        "Talks resume next week. Rain fell two weeks ago."
+    )
+    assert [t.value for t in tag(text, dct=dct, mode="news")] == expected
+
+
+@pytest.mark.parametrize(
+    ("dct", "expected"),
+    [
+        # 1997-WI runs from December 1997 to February 1998
+        ("1998-01-15", ["1997-WI", "1996-WI", "1998-WI", "1997-WI"]),
+        ("1998-02-20", ["1997-WI", "1996-WI", "1998-WI", "1997-WI"]),
+        ("1998-12-20", ["1998-WI", "1997-WI", "1999-WI", "1998-WI"]),
+    ],
+)
+def test_a_winter_is_named_by_the_year_of_its_december(
+    dct: str, expected: list[str]
+) -> None:
+    text = (
+        "Heating bills rose this winter. Snow was scarce last winter. "
+        "The resort will reopen next winter. The winter was mild."
+    )
+    assert [t.value for t in tag(text, dct=dct, mode="news")] == expected
+
+
+def test_the_year_ago_period_is_a_comparison_not_a_new_focus() -> None:
+    # "a year earlier" after "the 1988 period" still counts back from the quarter
+    # the report is about, not from the comparison period
+    text = (
+        "Profit rose in the third quarter. In the 1988 period the bank earned "
+        "less. The dividend is up from a year earlier."
+    )
+    found = tag(text, dct="1989-10-27", mode="news")
+    assert [(t.text, t.value) for t in found] == [
+        ("the third quarter", "1989-Q3"),
+        ("the 1988 period", "1988-Q3"),
+        ("a year earlier", "1988-Q3"),
+    ]

@@ -28,7 +28,7 @@ _POINT = re.compile(
 )
 FORWARD = 10  # a month this far before the anchor's month is in the next year
 _SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-_SEASON_MIDDLE = {"SP": 4, "SU": 7, "FA": 10}  # winter straddles two years
+_SEASON_MIDDLE = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}  # the January after 1969-WI
 _PART_START = {"Q1": 1, "Q2": 4, "Q3": 7, "Q4": 10, "H1": 1, "H2": 7}
 _LETTER = {"second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D",
            "week": "W", "weekend": "WE", "fortnight": "W", "month": "M",
@@ -337,6 +337,10 @@ def resolve_date(
               and spec.base != "dct"  # "this summer" is this year's
               and spec.season in _SEASON_MIDDLE and spec.year_shift is None):  # fmt: skip
             year = _nearest_year(p, _SEASON_MIDDLE[spec.season], 15, tense)
+            year -= 1 if spec.season == "WI" else 0  # named by its December
+        elif (spec.season == "WI" and spec.rel == 0 and reference_month <= 2
+              and ref is not None and ref.origin == "document"):  # fmt: skip
+            year -= 1  # "this winter" in January began last December
         elif month is not None and p.month is not None and month < p.month - FORWARD:
             year += 1  # the story moves forward: "In January" after "December 1941"
         if spec.season and spec.rel and ref is not None:
@@ -396,7 +400,10 @@ def _nearest_year(p: Point, month: int, day: int, tense: int) -> int:
 def _season_year(spec: Spec, p: Point) -> int:
     start = _SEASON_START[spec.season or "SU"]
     month = p.month or _months(p) or 6
-    year = p.year - (1 if spec.season == "WI" and month <= 2 else 0)
+    if spec.season == "WI" and month <= 2:  # January is the 13th month of 1969-WI
+        year, month = p.year - 1, month + 12
+    else:
+        year = p.year
     if spec.rel == -1:  # the last one that is over: "last spring" in October
         return year if month >= start + 3 else year - 1
     if spec.rel == 1:

@@ -68,7 +68,14 @@ def moves_anchor(
     text: str, spec: Spec, value: str, found: Found, sent: tuple[int, int], *,
     story: Story,
 ) -> bool:  # fmt: skip
-    """Whether the date ``found`` (resolved to ``value``) becomes the story's anchor."""
+    """Whether the date ``found`` (resolved to ``value``) becomes the story's anchor.
+
+    "The 1988 period" in a quarterly report is the comparison, not a new focus: the
+    "a year earlier" after it is still the year before the quarter in focus.
+    """
+    quarter = found.rule.consts.get("unit") == "quarter"
+    if quarter and spec.part is None and spec.year is not None:
+        return False
     if not _moves(spec, value, story, found.start - sent[0]):
         return False
     if story.mode != "narrative" or story.context is None:
