@@ -649,6 +649,11 @@ def test_a_clock_time_in_gmt_is_no_year_and_no_sentence_end() -> None:
         # the unit of a rate: a duration in TIMEX2-style narratives, nothing in news
         ("Raids rose to some 40 a day.", N, [("a day", "P1D")]),
         ("Raids rose to some 40 a day.", S, []),
+        # a set adverb after an amount is a rate too ("grow 8% annually")
+        ("Sales should grow 8% annually.", S, []),
+        ("The plant turns out 500 units annually.", S, []),
+        ("The column marched 18 miles daily.", N, [("daily", "XXXX-XX-XX")]),
+        ("The board meets annually.", S, [("annually", "P1Y")]),
         # narratives keep a duration's "of" phrase in the extent; news does not
         ("The fort fell after six weeks of siege.", N, [("six weeks of siege", "P6W")]),
         ("The fort fell after six weeks of siege.", S, [("six weeks", "P6W")]),

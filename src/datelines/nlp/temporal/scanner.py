@@ -44,7 +44,7 @@ _NAME_BEFORE = re.compile(r"\b(?:[A-Z][A-Za-z]*|[A-Z]{2,})\s$")
 _AGE = re.compile(r"^[ -]old\b")
 _PER = re.compile(r"^ (?:a|an|per|each) (?:day|week|month|year)\b")
 _RATE = re.compile(
-    r"(?:\d|million|billion|percent|cents|dollars|times|hours|miles|seats|units)\s+$",
+    r"(?:\d|%|million|billion|percent|cents|dollars|times|hours|miles|seats|units)\s+$",
     re.IGNORECASE,
 )
 _POSSESSIVE = re.compile(
@@ -124,6 +124,8 @@ def _plausible(text: str, found: Found, *, mode: str) -> bool:
     if amount in ("a", "an") and found.rule.kind in ("duration", "set"):
         if mode == "news" and _RATE.search(before):
             return False  # "$2 million a year", "24 hours a day"
+    if rule == "set_adverb" and mode == "news" and _RATE.search(before):
+        return False  # "to grow 8% annually", "500 units annually": a rate too
     if rule == "duration_vague" and unit[:1] and groups["unit"][0].isupper():
         if not re.search(r"(?:^|[.!?:\n]\s*|\s{2,})$", before):
             return False  # "The Early Days of the MEK": a title, not a span of days
