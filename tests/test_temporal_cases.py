@@ -654,6 +654,10 @@ def test_a_clock_time_in_gmt_is_no_year_and_no_sentence_end() -> None:
         ("The plant turns out 500 units annually.", S, []),
         ("The column marched 18 miles daily.", N, [("daily", "XXXX-XX-XX")]),
         ("The board meets annually.", S, [("annually", "P1Y")]),
+        # news: "the future" is a time after "in"/"into", a topic elsewhere
+        ("Nobody can say what the future holds.", S, []),
+        ("Nobody can say what the future holds.", N, [("the future", "FUTURE_REF")]),
+        ("Rates may rise again in the future.", S, [("the future", "FUTURE_REF")]),
         # narratives keep a duration's "of" phrase in the extent; news does not
         ("The fort fell after six weeks of siege.", N, [("six weeks of siege", "P6W")]),
         ("The fort fell after six weeks of siege.", S, [("six weeks", "P6W")]),
