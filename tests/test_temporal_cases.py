@@ -654,6 +654,13 @@ def test_a_clock_time_in_gmt_is_no_year_and_no_sentence_end() -> None:
         ("The plant turns out 500 units annually.", S, []),
         ("The column marched 18 miles daily.", N, [("daily", "XXXX-XX-XX")]),
         ("The board meets annually.", S, [("annually", "P1Y")]),
+        # news: a bare plural unit is a span after "for", "in", "within", "over"...
+        ("The talks dragged on for weeks.", S, [("weeks", "PXW")]),
+        ("Crowds gathered in the weeks before the vote.", S, [("weeks", "PXW")]),
+        # ... and no timex elsewhere ("a matter of days", "minutes apart")
+        ("It is only a matter of days.", S, []),
+        ("It is only a matter of days.", N, [("days", "PXD")]),
+        ("The two blasts came minutes apart.", S, []),
         # news: "the future" is a time after "in"/"into", a topic elsewhere
         ("Nobody can say what the future holds.", S, []),
         ("Nobody can say what the future holds.", N, [("the future", "FUTURE_REF")]),

@@ -47,6 +47,9 @@ _RATE = re.compile(
     r"(?:\d|%|million|billion|percent|cents|dollars|times|hours|miles|seats|units)\s+$",
     re.IGNORECASE,
 )
+_BARE_PLURAL_CUE = re.compile(
+    r"\b(?:for|in|within|over|during|throughout|the [a-z]+)\s+$", re.IGNORECASE
+)
 _POSSESSIVE = re.compile(
     r"\b(?:his|her|their|in (?:his|her|their) (?:early|late|mid))\s*$"
 )
@@ -126,6 +129,13 @@ def _plausible(text: str, found: Found, *, mode: str) -> bool:
             return False  # "$2 million a year", "24 hours a day"
     if rule == "set_adverb" and mode == "news" and _RATE.search(before):
         return False  # "to grow 8% annually", "500 units annually": a rate too
+    if (
+        rule == "duration_vague"
+        and mode == "news"
+        and not (groups.get("the") or groups.get("rel") or groups.get("vaguenum"))
+        and not _BARE_PLURAL_CUE.search(before)
+    ):
+        return False  # "a matter of days", "minutes apart" (TE3 train: 2 in 13 tagged)
     if rule == "duration_vague" and unit[:1] and groups["unit"][0].isupper():
         if not re.search(r"(?:^|[.!?:\n]\s*|\s{2,})$", before):
             return False  # "The Early Days of the MEK": a title, not a span of days
