@@ -47,9 +47,6 @@ _RATE = re.compile(
     r"(?:\d|%|million|billion|percent|cents|dollars|times|hours|miles|seats|units)\s+$",
     re.IGNORECASE,
 )
-_BARE_PLURAL_CUE = re.compile(
-    r"\b(?:for|in|within|over|during|throughout|the [a-z]+)\s+$", re.IGNORECASE
-)
 _POSSESSIVE = re.compile(
     r"\b(?:his|her|their|in (?:his|her|their) (?:early|late|mid))\s*$"
 )
@@ -79,6 +76,18 @@ def _capitalized(text: str, found: Found) -> bool:
         if word and not word[0].isupper():
             return False
     return True
+
+
+def _after_span_cue(before: str) -> bool:
+    """True when a bare plural unit follows a word that makes it a span (news).
+
+    >>> _after_span_cue("talks went on for "), _after_span_cue("a matter of ")
+    (True, False)
+    """
+    words = before.lower().split()
+    return bool(words) and (
+        words[-1] in lexicon().bare_plural_cues or words[-2:-1] == ["the"]
+    )
 
 
 def _plausible(text: str, found: Found, *, mode: str) -> bool:
@@ -133,7 +142,7 @@ def _plausible(text: str, found: Found, *, mode: str) -> bool:
         rule == "duration_vague"
         and mode == "news"
         and not (groups.get("the") or groups.get("rel") or groups.get("vaguenum"))
-        and not _BARE_PLURAL_CUE.search(before)
+        and not _after_span_cue(before)
     ):
         return False  # "a matter of days", "minutes apart" (TE3 train: 2 in 13 tagged)
     if rule == "duration_vague" and unit[:1] and groups["unit"][0].isupper():
