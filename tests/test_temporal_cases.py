@@ -517,6 +517,16 @@ def test_a_month_range_in_an_infobox_starts_at_its_first_month() -> None:
         # "set" is future only as "set to" / "set for"
         ("The board set aside the request on Friday.", "1999-03-05"),
         ("The vote is set for Friday.", "1999-03-12"),
+        # "until" is no tense of its own: the verb decides, or a verb of putting off
+        ("Until Monday, the court had not ruled.", "1999-03-08"),
+        ("The judge adjourned the hearing until Monday.", "1999-03-15"),
+        # "was" / "were" before a future cue: a future seen from the past
+        ("Students planned a sit-in on Saturday and were planning a march.", "1999-03-13"),
+        # a future cue after a determiner is a noun
+        ("The board announced the plan Monday.", "1999-03-08"),
+        # a present-tense verb of a scheduled event is a future
+        ("The two envoys meet separately Friday.", "1999-03-12"),
+        ("The new bridge opens on Monday.", "1999-03-15"),
     ],
 )
 def test_weekday_tense_in_news(text: str, value: str) -> None:
@@ -551,6 +561,12 @@ def test_the_first_days_has_no_count() -> None:
         ("the first days", "PXD"),
         ("the first week", "P1W"),
     ]
+
+
+def test_a_month_after_since_is_past_even_near_a_future_cue() -> None:
+    found = tag("The ship has been at sea since March and was scheduled to dock.",
+                dct="1999-10-25", mode="news")  # fmt: skip
+    assert [t.value for t in found] == ["1999-03"]
 
 
 def test_a_yearless_month_with_no_tense_cue_leans_to_the_past() -> None:
