@@ -563,6 +563,13 @@ def test_the_first_days_has_no_count() -> None:
     ]
 
 
+def test_a_past_verb_right_before_a_date_outweighs_nearness() -> None:
+    # three months ahead is nearer than nine back, but "ended" tells the past
+    found = tag("The company ended Jan. 31 with a loss.",
+                dct="1989-10-31", mode="news")  # fmt: skip
+    assert [t.value for t in found] == ["1989-01-31"]
+
+
 def test_a_month_after_since_is_past_even_near_a_future_cue() -> None:
     found = tag("The ship has been at sea since March and was scheduled to dock.",
                 dct="1999-10-25", mode="news")  # fmt: skip

@@ -270,8 +270,8 @@ def resolve_date(
 ) -> str:
     """The value of a calendar expression; missing fields come from ``ref``.
 
-    ``tense`` (-1 past, 0 unknown, +1 future) picks the year of a year-less month
-    and the week of a bare weekday when ``ref`` is the document date.
+    ``tense`` (-1 past, -2 a sure past, 0 unknown, +1 future) picks the year of a
+    year-less month and the week of a bare weekday when ``ref`` is the document date.
 
     >>> from datelines.nlp.temporal.normalize import Spec
     >>> resolve_date(Spec("date", month=6, day=20), None, 0, None)
@@ -372,7 +372,8 @@ def _nearest_year(p: Point, month: int, day: int, tense: int) -> int:
             delta = (dt.date(year, month, min(day, 28)) - origin).days
         except ValueError:
             continue
-        against = 400 if tense > 0 else 150  # "will" is surer than "-ed" cues
+        sure = tense > 0 or tense < -1  # "will", "ended Jan. 31": surer than "-ed" cues
+        against = 400 if sure else 150
         score = abs(delta) + (against if delta * tense < 0 else 0)
         if tense == 0 and delta > 31:
             score += 60  # news mostly reports the past (3 to 1 in TempEval-3 train)

@@ -1,7 +1,7 @@
 """Read the tense around a relative expression: past, future or unknown (news mode).
 
 Stage: ``nlp.temporal``. Consumes the text, the span of an expression and its
-sentence; produces -1 (past), +1 (future) or 0 (unknown), which
+sentence; produces -1 (past), -2 (a sure past), +1 (future) or 0 (unknown), which
 :func:`~datelines.nlp.temporal.resolve.resolve_date` uses to pick the week of a bare
 weekday and the year of a year-less month or season. Word lists, no parser: the cue
 words are the ``tense`` table of ``data/lexicon.yaml``.
@@ -31,6 +31,10 @@ _NOT_FINITE = {"to", "not", "never", "did", "didn't"}
 def tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
     """-1 past, +1 future, 0 unknown: the nearest cue word in the sentence.
 
+    -2 is a sure past: a past verb right before the expression, with no punctuation
+    between ("the quarter ended Jan. 31"), which no nearness to the document date
+    outweighs.
+
     An expression right after "since" is past ("on patrol since March"); a
     present-tense verb of a scheduled event just before it is a future ("meets
     Monday", "opens on Tuesday": the ``scheduled`` list). Otherwise the nearest cue
@@ -57,7 +61,9 @@ def tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
     first = opened[-1] if opened else first
     quote = _QUOTE.search(text, end, last)
     last = quote.start() if quote else last
-    left = [w.group(0) for w in _WORD.finditer(text, first, start)]
+    matches = list(_WORD.finditer(text, first, start))
+    left = [w.group(0) for w in matches]
+    tight = bool(matches) and not text[matches[-1].end() : start].strip()
     right = [w.group(0) for w in _WORD.finditer(text, end, last)]
     if left and left[-1].lower() == "since":
         return -1  # "on patrol since March": a start already past
@@ -67,6 +73,8 @@ def tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
         for words, j in ((left, len(left) - 1 - i), (right, i)):
             if 0 <= j < len(words):
                 cue = _cue(words, j, lex)
+                if cue < 0 and i == 0 and words is left and tight:
+                    return -2  # "the quarter ended Sept. 30": a sure past
                 if cue:
                     return cue
     return 1 if left and left[-1].lower() in ("until", "till") else 0  # a deadline
