@@ -570,6 +570,13 @@ def test_a_past_verb_right_before_a_date_outweighs_nearness() -> None:
     assert [t.value for t in found] == ["1989-01-31"]
 
 
+def test_a_fronted_month_takes_the_tense_of_the_main_verb() -> None:
+    # "In December," belongs to the clause after the comma, whose verb is past
+    found = tag("In December, the firm hired a new chief.",
+                dct="1999-10-25", mode="news")  # fmt: skip
+    assert [t.value for t in found] == ["1998-12"]
+
+
 def test_a_month_after_since_is_past_even_near_a_future_cue() -> None:
     found = tag("The ship has been at sea since March and was scheduled to dock.",
                 dct="1999-10-25", mode="news")  # fmt: skip

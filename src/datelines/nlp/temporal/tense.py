@@ -31,9 +31,10 @@ _NOT_FINITE = {"to", "not", "never", "did", "didn't"}
 def tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
     """-1 past, +1 future, 0 unknown: the nearest cue word in the sentence.
 
-    -2 is a sure past: a past verb right before the expression, with no punctuation
-    between ("the quarter ended Jan. 31"), which no nearness to the document date
-    outweighs.
+    -2 is a sure past, which no nearness to the document date outweighs: a past
+    verb right before the expression, with no punctuation between ("the quarter
+    ended Jan. 31"), or the first cue after a fronted expression, the verb of the
+    clause it belongs to ("In January, the firm hired ...").
 
     An expression right after "since" is past ("on patrol since March"); a
     present-tense verb of a scheduled event just before it is a future ("meets
@@ -49,9 +50,12 @@ def tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
     auxiliary ("will be installed Tuesday"). Quotation marks bound the window: in
     '"We will win Tuesday," he said' the quote's "will" decides, not "said".
 
+    >>> text = "Police said until Thursday they had not named a suspect."
+    >>> tense(text, 18, 26, (0, len(text)))
+    -1
     >>> text = "Until Thursday, they had not named a suspect."
     >>> tense(text, 6, 14, (0, len(text)))
-    -1
+    -2
     """
     lex = lexicon()
     if re.match(r"['’]s\b", text[end : end + 3]):
@@ -65,6 +69,7 @@ def tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
     left = [w.group(0) for w in matches]
     tight = bool(matches) and not text[matches[-1].end() : start].strip()
     right = [w.group(0) for w in _WORD.finditer(text, end, last)]
+    fronted = len(left) <= 1 and text[end : end + 1] == ","
     if left and left[-1].lower() == "since":
         return -1  # "on patrol since March": a start already past
     if _scheduled(left, lex):
@@ -75,6 +80,8 @@ def tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
                 cue = _cue(words, j, lex)
                 if cue < 0 and i == 0 and words is left and tight:
                     return -2  # "the quarter ended Sept. 30": a sure past
+                if cue < 0 and words is right and fronted:
+                    return -2  # "In January, the firm hired": the main verb
                 if cue:
                     return cue
     return 1 if left and left[-1].lower() in ("until", "till") else 0  # a deadline
