@@ -527,6 +527,8 @@ def test_a_month_range_in_an_infobox_starts_at_its_first_month() -> None:
         # a present-tense verb of a scheduled event is a future
         ("The two envoys meet separately Friday.", "1999-03-12"),
         ("The new bridge opens on Monday.", "1999-03-15"),
+        # "the coming Sunday" is ahead
+        ("Voters go to the polls on the coming Sunday.", "1999-03-14"),
     ],
 )
 def test_weekday_tense_in_news(text: str, value: str) -> None:

@@ -41,8 +41,8 @@ def tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
     Monday", "opens on Tuesday": the ``scheduled`` list). Otherwise the nearest cue
     decides, with these refinements: "next to" and "due to" are no future cues, "is
     to" / "are to" are ("is to resume trading Tuesday"); "set" is one only before
-    "to" or "for"; a future cue after a determiner is a noun ("the plan", "a
-    deadline"); "until" is a future cue only after a verb of putting off
+    "to" or "for"; "plan" or "deadline" after a determiner is a noun, no cue (the
+    ``nouns`` list), while "the coming Sunday" is ahead; "until" is a future cue only after a verb of putting off
     ("postponed until Tuesday": the ``put_off`` list), so in "Until Thursday, they
     had not ..." the "had" decides, though with no cue at all "until Tuesday" is a
     deadline ahead; "was" / "were" before a future cue leave the tense to it ("were
@@ -113,7 +113,7 @@ def _cue(words: list[str], j: int, lex: Lexicon) -> int:
         put_off = {w.lower() for w in words[max(0, j - 3) : j]} & lex.put_off
         return 1 if put_off else 0  # "adjourned the hearing until Monday"
     if word in lex.future_cues or word.endswith("'ll"):
-        return 0 if before in _DETERMINERS else 1
+        return 0 if before in _DETERMINERS and word in lex.cue_nouns else 1
     if word == "to" and before in ("is", "are"):
         return 1
     if word in _WAS and after and _cue(words, j + 1, lex) == 1:
