@@ -608,6 +608,18 @@ def test_a_month_range_in_an_infobox_starts_at_its_first_month() -> None:
         # "set" is future only as "set to" / "set for"
         ("The board set aside the request on Friday.", "1999-03-05"),
         ("The vote is set for Friday.", "1999-03-12"),
+        # "until" is no tense of its own: the verb decides, or a verb of putting off
+        ("Until Monday, the court had not ruled.", "1999-03-08"),
+        ("The judge adjourned the hearing until Monday.", "1999-03-15"),
+        # "was" / "were" before a future cue: a future seen from the past
+        ("Students planned a sit-in on Saturday and were planning a march.", "1999-03-13"),
+        # a future cue after a determiner is a noun
+        ("The board announced the plan Monday.", "1999-03-08"),
+        # a present-tense verb of a scheduled event is a future
+        ("The two envoys meet separately Friday.", "1999-03-12"),
+        ("The new bridge opens on Monday.", "1999-03-15"),
+        # "the coming Sunday" is ahead
+        ("Voters go to the polls on the coming Sunday.", "1999-03-14"),
     ],
 )
 def test_weekday_tense_in_news(text: str, value: str) -> None:
@@ -642,6 +654,26 @@ def test_the_first_days_has_no_count() -> None:
         ("the first days", "PXD"),
         ("the first week", "P1W"),
     ]
+
+
+def test_a_past_verb_right_before_a_date_outweighs_nearness() -> None:
+    # three months ahead is nearer than nine back, but "ended" tells the past
+    found = tag("The company ended Jan. 31 with a loss.",
+                dct="1989-10-31", mode="news")  # fmt: skip
+    assert [t.value for t in found] == ["1989-01-31"]
+
+
+def test_a_fronted_month_takes_the_tense_of_the_main_verb() -> None:
+    # "In December," belongs to the clause after the comma, whose verb is past
+    found = tag("In December, the firm hired a new chief.",
+                dct="1999-10-25", mode="news")  # fmt: skip
+    assert [t.value for t in found] == ["1998-12"]
+
+
+def test_a_month_after_since_is_past_even_near_a_future_cue() -> None:
+    found = tag("The ship has been at sea since March and was scheduled to dock.",
+                dct="1999-10-25", mode="news")  # fmt: skip
+    assert [t.value for t in found] == ["1999-03"]
 
 
 def test_a_yearless_month_with_no_tense_cue_leans_to_the_past() -> None:

@@ -58,6 +58,9 @@ class Lexicon:
     context_mods: dict[str, str]
     future_cues: frozenset[str]
     past_cues: frozenset[str]
+    put_off: frozenset[str]  # "postponed until Tuesday": a future
+    cue_nouns: frozenset[str]  # "the plan": no future cue after a determiner
+    scheduled_verbs: frozenset[str]  # "meets Monday": a scheduled event
     abbreviations: frozenset[str]  # a period after them ends no sentence
     count_cues: frozenset[str]  # words before a number that make it a count
     count_round_only: frozenset[str]  # ... but only for a round hundred
@@ -272,6 +275,9 @@ def lexicon() -> Lexicon:
         context_mods=dict(rules["context_mods"]["entries"]),
         future_cues=frozenset(lex["tense"]["future"]),
         past_cues=frozenset(lex["tense"]["past"]),
+        put_off=frozenset(lex["tense"]["put_off"]),
+        cue_nouns=frozenset(lex["tense"]["nouns"]),
+        scheduled_verbs=frozenset(lex["tense"]["scheduled"]),
         abbreviations=frozenset(lex["abbreviations"]["entries"]),
         count_cues=frozenset(lex["counts"]["cues"]),
         count_round_only=frozenset(lex["counts"]["round_only"]),

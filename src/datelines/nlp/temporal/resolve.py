@@ -280,8 +280,8 @@ def resolve_date(
 ) -> str:
     """The value of a calendar expression; missing fields come from ``ref``.
 
-    ``tense`` (-1 past, 0 unknown, +1 future) picks the year of a year-less month
-    and the week of a bare weekday when ``ref`` is the document date.
+    ``tense`` (-1 past, -2 a sure past, 0 unknown, +1 future) picks the year of a
+    year-less month and the week of a bare weekday when ``ref`` is the document date.
 
     >>> from datelines.nlp.temporal.normalize import Spec
     >>> resolve_date(Spec("date", month=6, day=20), None, 0, None)
@@ -386,7 +386,8 @@ def _nearest_year(p: Point, month: int, day: int, tense: int) -> int:
             delta = (dt.date(year, month, day) - origin).days  # no Feb 29, 2013
         except ValueError:
             continue
-        against = 400 if tense > 0 else 150  # "will" is surer than "-ed" cues
+        sure = tense > 0 or tense < -1  # "will", "ended Jan. 31": surer than "-ed" cues
+        against = 400 if sure else 150
         this_month = (year, month) == (origin.year, origin.month)
         wrong_way = delta * tense < 0 and not this_month  # the document's own month
         score = abs(delta) + (against if wrong_way else 0)  # is never a year away

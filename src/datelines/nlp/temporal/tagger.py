@@ -36,13 +36,13 @@ from datelines.nlp.temporal.resolve import (
 )
 from datelines.nlp.temporal.scanner import Found, scan
 from datelines.nlp.temporal.story import Story, moves_anchor
+from datelines.nlp.temporal.tense import tense as read_tense
 from datelines.nlp.temporal.timex import Timex
 
 __all__ = ["tag"]
 
 MODES = ("news", "narrative")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(\[]?[A-Z0-9])|\n+")
-_WORD = re.compile(r"[A-Za-z']+")
 _RANGE_GAP = re.compile(r"^\s*(?:-|–|—|to|until|till|through|and)\s*$", re.IGNORECASE)
 _CALENDAR_SETS = {"daily": "XXXX-XX-XX", "nightly": "XXXX-XX-XXTNI", "weekly": "XXXX-WXX",
                   "monthly": "XXXX-XX", "annually": "XXXX", "yearly": "XXXX"}  # fmt: skip
@@ -82,53 +82,7 @@ _CLOCK = ("a.m.", "p.m.")
 _LAST_WORD = re.compile(r"(?:^|[\s(\"'])([A-Za-z]+)\.$")
 
 
-def _tense(text: str, start: int, end: int, sent: tuple[int, int]) -> int:
-    """-1 past, +1 future, 0 unknown: the nearest cue word in the sentence.
-
-    "next to" and "due to" are no future cues; "is to" / "are to" are ("is to
-    resume trading Tuesday"); "set" is one only before "to" or "for"; a participle
-    after "be" leaves the tense to the auxiliary ("will be installed Tuesday").
-    Quotation marks bound the window: in '"We will win
-    Tuesday," he said' the quote's "will" decides, not "said".
-    """
-    lex = lexicon()
-    if re.match(r"['’]s\b", text[end : end + 3]):
-        return -1  # "Wednesday's ruling": news reports what has happened
-    first, last = sent  # a quotation mark closes the window: the quote has its tense
-    opened = [q.end() for q in _QUOTE.finditer(text, first, start)]
-    first = opened[-1] if opened else first
-    quote = _QUOTE.search(text, end, last)
-    last = quote.start() if quote else last
-    left = [w.group(0) for w in _WORD.finditer(text, first, start)]
-    right = [w.group(0) for w in _WORD.finditer(text, end, last)]
-    for i in range(max(len(left), len(right))):
-        for words, j in ((left, len(left) - 1 - i), (right, i)):
-            if not 0 <= j < len(words):
-                continue
-            word = words[j].lower()
-            after = words[j + 1].lower() if j + 1 < len(words) else ""
-            if after == "to" and word in _NOT_BEFORE_TO:
-                continue
-            if word == "set" and after not in ("to", "for"):
-                continue  # "set aside", "set Friday as the deadline": no future
-            if word in lex.future_cues or word.endswith("'ll"):
-                return 1
-            if word == "to" and j and words[j - 1].lower() in ("is", "are"):
-                return 1
-            participle = words[j].islower() and word.endswith("ed")  # not "United"
-            if (participle or word in lex.past_cues) and j and (
-                words[j - 1].lower() in _PASSIVE
-            ):
-                continue  # "will be held": the auxiliary tells the tense
-            if word in lex.past_cues or (len(word) > 4 and participle):
-                return -1
-    return 0
-
-
-_NOT_BEFORE_TO = {"next", "due"}
-_PASSIVE = {"be", "been", "being"}
 _YEARS_IN = {"decade": 10, "century": 100}
-_QUOTE = re.compile(r"''|``|[\"“”]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -277,7 +231,7 @@ def tag(
         nxt = found_all[i + 1] if i + 1 < len(found_all) else None
         prev = out[-1] if out else None
         ref = _range_partner(text, spec, found, nxt, prev) or story.base(spec, found)
-        tense = _tense(text, found.start, found.end, sent)
+        tense = read_tense(text, found.start, found.end, sent)
         value = _value(spec, found, ref, tense, story)
         explicit = _explicit(spec) and spec.kind not in ("shift",)
         explicit = explicit or value.endswith("_REF")  # "today" in a narrative
@@ -331,7 +285,7 @@ def _fill_times(text: str, out: list[Timex],
     for index, spec, found, sent in dated_first:  # "9 a.m. Tuesday" dates "5 p.m."
         if spec.weekday or spec.month:
             base = story.dct if story.mode == "news" and story.dct else story.context
-            tense = _tense(text, found.start, found.end, sent)
+            tense = read_tense(text, found.start, found.end, sent)
             day = resolve_date(replace(spec, kind="date"), base, tense, None)
             old = out[index]
             out[index] = Timex(
