@@ -68,7 +68,6 @@ class Lexicon:
     not_plural: frozenset[str]  # words ending in -s that are no counted nouns
     not_nouns: frozenset[str]  # function words: "the 1967 borders" vs "the 1967 and"
     event_nouns: frozenset[str]  # "the 1777 campaign" still dates the story
-    bare_plural_cues: frozenset[str]  # news: "for weeks" is a span, "minutes apart" not
     rules: tuple[Rule, ...]
     trim_leading: tuple[re.Pattern[str], ...]
     trim_leading_news: tuple[re.Pattern[str], ...]  # trimmed, but keep their mod
@@ -285,7 +284,6 @@ def lexicon() -> Lexicon:
         not_plural=frozenset(lex["counts"]["not_plural"]),
         not_nouns=frozenset(lex["attributive"]["not_nouns"]),
         event_nouns=frozenset(lex["attributive"]["event_nouns"]),
-        bare_plural_cues=frozenset(lex["bare_plurals"]["after"]),
         rules=compiled,
         trim_leading=tuple(
             re.compile(p, re.IGNORECASE) for p in rules["trim_leading"]["entries"]
