@@ -807,10 +807,12 @@ def test_a_clock_time_in_gmt_is_no_year_and_no_sentence_end() -> None:
         # narratives keep a duration's "of" phrase in the extent; news does not
         ("The fort fell after six weeks of siege.", N, [("six weeks of siege", "P6W")]),
         ("The fort fell after six weeks of siege.", S, [("six weeks", "P6W")]),
+        # ... and "after EVENT" there dates the event: with no date told, the week
+        # is unknown (see test_dates_anchored_to_events)
         (
             "It fell three weeks after the siege began.",
             N,
-            [("three weeks after the siege began", "P3W")],
+            [("three weeks after the siege began", "XXXX-WXX")],
         ),
         # ... unless it runs on into a clause
         (
@@ -931,4 +933,68 @@ def test_the_year_ago_period_is_a_comparison_not_a_new_focus() -> None:
         ("the third quarter", "1989-Q3"),
         ("the 1988 period", "1988-Q3"),
         ("a year earlier", "1988-Q3"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the event's date, found in an earlier sentence that names it, moved by
+        # the amount at the unit's granularity
+        (
+            "The army invaded the north on 4 May 1861. On 20 May the capital fell. "
+            "A week after the invasion, the king fled.",
+            ("A week after the invasion", "DATE", "1861-W19", "1861-05-04"),
+        ),
+        (
+            "The revolt began on 20 June 1981. The day after the revolt, arrests "
+            "followed.",
+            ("The day after the revolt", "DATE", "1981-06-21", "1981-06-20"),
+        ),
+        (
+            "Ms Vale spoke in Leeds on 9 March 2004. On 12 March she rested. "
+            "The day before Vale's speech, crowds gathered.",
+            ("The day before Vale's speech", "DATE", "2004-03-08", "2004-03-09"),
+        ),
+        (
+            "The treaty was signed in 1648. On 3 May 1650 the war resumed. "
+            "A year after the treaty, the borders closed.",
+            ("A year after the treaty", "DATE", "1649", "1648"),
+        ),
+        # no earlier sentence names the event: the story's anchor
+        (
+            "On 2 July 1916 the guns fell silent. Three days after the storm, "
+            "they moved.",
+            ("Three days after the storm", "DATE", "1916-07-05", "1916-07-02"),
+        ),
+        # "hours later": the day last told, its time unknown
+        (
+            "On 25 June 1950 the army crossed. In the past year, raids had grown. "
+            "Hours later the council met.",
+            ("Hours later", "TIME", "1950-06-25TXX", "1950-06-25"),
+        ),
+    ],
+)
+def test_dates_anchored_to_events(
+    text: str, expected: tuple[str, str, str, str]
+) -> None:
+    found = tag(text)
+    got = [(t.text, t.type, t.value, t.anchor_value) for t in found]
+    assert got[-1] == expected
+    assert found[-1].anchor == "relative"
+
+
+def test_dates_anchored_to_events_stay_durations_in_news() -> None:
+    found = tag("They left three days after the storm.", dct="1998-03-10", mode="news")
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("three days", "DURATION", "P3D")
+    ]
+
+
+def test_an_event_phrase_ends_before_the_next_amount() -> None:
+    text = ("On 1 June 1861, two days after the rebels invaded and three months "
+            "before the treaty, the king fled.")  # fmt: skip
+    assert [t.text for t in tag(text)][1:] == [
+        "two days after the rebels invaded",
+        "three months before the treaty",
     ]

@@ -330,15 +330,22 @@ def _phrase_end(text: str, duration: Found, found: list[Found]) -> int | None:
     m = _PHRASE.match(text, duration.end)
     if m is None:
         return None
-    words = m.group(2).split()
-    inner = {f.rule.kind for f in found if duration.end < f.start < m.end()}
-    if len(words) > 9 or inner & {"duration", "set"}:
+    stop = m.end()
+    inner = [f.start for f in found if duration.end < f.start < m.end()
+             and f.rule.kind in ("duration", "set")]  # fmt: skip
+    if inner:  # "two days after the raid and three months before the war"
+        stop = text.rfind(" and ", m.start(2), inner[0])
+        if m.group(1) not in ("after", "before") or stop + len(" and ") != inner[0]:
+            return None
+    phrase = text[m.start(2) : stop]
+    words = phrase.split()
+    if len(words) > 9:
         return None
     for i, word in enumerate(words):
         verb = m.group(1) == "of" and i and word.islower() and word.endswith("ed")
         if verb or word.lower() in _NOT_IN_PHRASE:
             return None  # a clause, not a noun phrase: "the days of the truce were"
-    return m.end() - len(m.group(2)) + len(m.group(2).rstrip("\"'”’"))
+    return m.start(2) + len(phrase.rstrip("\"'”’"))
 
 
 def _trim(text: str, found: Found, *, mode: str) -> Found:

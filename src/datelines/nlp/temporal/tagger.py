@@ -25,6 +25,7 @@ from dataclasses import replace
 
 from datelines.errors import InputError
 from datelines.model import Block
+from datelines.nlp.temporal.events import EVENT_PHRASE, anchored_value, event_date
 from datelines.nlp.temporal.lexicon import lexicon
 from datelines.nlp.temporal.normalize import Spec, read
 from datelines.nlp.temporal.resolve import (
@@ -233,11 +234,23 @@ def tag(
         ref = _range_partner(text, spec, found, nxt, prev) or story.base(spec, found)
         tense = read_tense(text, found.start, found.end, sent)
         value = _value(spec, found, ref, tense, story)
+        kind = spec.type
+        if mode == "narrative" and spec.kind == "shift" and spec.unit in _CLOCK_UNITS:
+            day = _last_day(out, story)  # "hours later": the day last told, at TXX
+            if day is not None:
+                ref, value = day, f"{day.value}TXX"
+        if mode == "narrative" and found.rule.name in _EVENT_RULES:
+            event = _event(text, found, spec, out, spans, story)
+            if event is None and found.rule.name == "unit_after_event":
+                continue  # "the day after" with no event phrase to date
+            if event is not None:
+                kind, (value, ref) = "DATE", event
         explicit = _explicit(spec) and spec.kind not in ("shift",)
         explicit = explicit or value.endswith("_REF")  # "today" in a narrative
+        explicit = explicit and kind == spec.type  # an event's date moved: relative
         origin = "explicit" if explicit or ref is None else ref.origin
         timex = Timex(
-            found.start, found.end, found.text, spec.type, value, mod,
+            found.start, found.end, found.text, kind, value, mod,
             freq=spec.freq,
             quant=spec.quant,
             anchor=origin,
@@ -255,6 +268,38 @@ def tag(
                 story.update(value, found.text, "relative")
     _fill_times(text, out, times, story)
     return _ranges(text, out)
+
+
+_EVENT_RULES = ("units_after_event", "unit_after_event")
+_CLOCK_UNITS = ("hour", "minute")
+_DAY = re.compile(r"(?:BC)?\d{4}-\d\d-\d\d")
+
+
+def _last_day(out: Sequence[Timex], story: Story) -> Reference | None:
+    """The day a narrative last told: the anchor's, or else the last dated day."""
+    last = [story.context] if story.context else []
+    last += [Reference(t.value, t.text, "relative") for t in reversed(out)
+             if t.type in ("DATE", "TIME")]  # fmt: skip
+    for ref in last:
+        m = _DAY.match(ref.value)
+        if m:
+            return Reference(m.group(), ref.text, ref.origin)
+    return None
+
+
+def _event(
+    text: str, found: Found, spec: Spec, out: Sequence[Timex],
+    spans: Sequence[tuple[int, int]], story: Story,
+) -> tuple[str, Reference | None] | None:  # fmt: skip
+    """The value of "two days after the invasion": the event's date (or, when no
+    earlier sentence dates it, the story's anchor) moved by the amount."""
+    m = EVENT_PHRASE.search(found.text)
+    if m is None or spec.n is None:
+        return None
+    ref = event_date(
+        m.group(2), spec.unit or "day", found.start, out, spans, text
+    ) or story.context
+    return anchored_value(ref, spec.unit or "day", spec.n, m.group(1)), ref
 
 
 def _range_partner(
