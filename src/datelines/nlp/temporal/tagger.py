@@ -25,7 +25,7 @@ from dataclasses import replace
 
 from datelines.errors import InputError
 from datelines.model import Block
-from datelines.nlp.temporal.events import EVENT_PHRASE, anchored_value, event_date
+from datelines.nlp.temporal.anchors import EVENT_PHRASE, anchored_value, event_date
 from datelines.nlp.temporal.lexicon import lexicon
 from datelines.nlp.temporal.normalize import Spec, read
 from datelines.nlp.temporal.resolve import (
