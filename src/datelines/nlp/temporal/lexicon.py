@@ -66,6 +66,9 @@ class Lexicon:
     count_round_only: frozenset[str]  # ... but only for a round hundred
     count_labels: frozenset[str]  # "Arrested: 1000"
     not_plural: frozenset[str]  # words ending in -s that are no counted nouns
+    counted_nouns: frozenset[str]  # "1200 jobs": a number before them is a count
+    number_labels: frozenset[str]  # "Flight 1549": a number after them is a label
+    name_words: frozenset[str]  # "Super Tuesday": a weekday after them is a name
     not_nouns: frozenset[str]  # function words: "the 1967 borders" vs "the 1967 and"
     event_nouns: frozenset[str]  # "the 1777 campaign" still dates the story
     rules: tuple[Rule, ...]
@@ -282,6 +285,9 @@ def lexicon() -> Lexicon:
         count_round_only=frozenset(lex["counts"]["round_only"]),
         count_labels=frozenset(lex["counts"]["labels"]),
         not_plural=frozenset(lex["counts"]["not_plural"]),
+        counted_nouns=frozenset(lex["counts"]["nouns"]),
+        number_labels=frozenset(lex["counts"]["number_labels"]),
+        name_words=frozenset(lex["names"]["before_days"]),
         not_nouns=frozenset(lex["attributive"]["not_nouns"]),
         event_nouns=frozenset(lex["attributive"]["event_nouns"]),
         rules=compiled,

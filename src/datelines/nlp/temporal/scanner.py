@@ -12,6 +12,7 @@ noun, "1,500 men").
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -25,16 +26,6 @@ _AMBIGUOUS_MONTHS = {"may", "march", "jan", "mar", "jun", "sept", "sep", "dec", 
 _MONTH_CUES = re.compile(
     r"(?:\b(?:in|of|since|until|till|through|from|to|by|during|early|late|mid|"
     r"last|next|this|that|before|after|between|and|or|until|around|about)[ -])$",
-    re.IGNORECASE,
-)
-_COUNTED = re.compile(
-    r"^[ ]?(?:-|–)?[ ]?(?:men|troops|soldiers|people|dead|killed|casualties|"
-    r"tons|miles|km|kilometers|feet|meters|ships|aircraft|planes|tanks|guns|"
-    r"prisoners|of (?:the|his|their)|percent|%|[a-z]+ (?:men|troops|soldiers)|"
-    r"points|votes|jobs|workers|employees|passengers|students|residents|members|"
-    r"delegates|voters|victims|patients|refugees|civilians|protesters|households|"
-    r"homes|cars|vehicles|copies|shares|barrels|acres|yards|pounds|degrees|"
-    r"yen|euros|pence|yuan|rupees|block of)\b",
     re.IGNORECASE,
 )
 
@@ -64,26 +55,45 @@ _ON_THE_DAY = re.compile(r"\b(?:on|by|until|till|from|to|before|and)\s+$")
 _PART_OF = re.compile(  # "the second half of the game", not "... of the year"
     r" of (?:the|this|that|its|their|his|her) (?!(?:fiscal |calendar )?year\b)"
 )
-_NUMBER_LABEL = re.compile(
-    r"\b(?:flight|route|highway|interstate|room|suite|resolution|section|article|"
-    r"chapter|page|channel|model|number|no\.|apartment|apt\.|gate|pier|platform|"
-    r"h\.r\.|population(?: of)?)\s*$",
-    re.IGNORECASE,
-)
 _STREET = re.compile(
     r"^ (?:[A-Z][a-z]+ ){1,2}(?:Avenue|Ave\.|Street|St\.|Road|Rd\.|Boulevard|Blvd\.?|"
     r"Drive|Lane|Way|Place|Court)(?!\w)"
 )
 _SMALL_HOURS = re.compile(r"\b(?:early|wee|small|morning) $", re.IGNORECASE)
-_NAMED_DAY = re.compile(
-    r"\b(?:Super|Bloody|Lunar|Chinese|Jewish|Persian|Iranian|Islamic|Vietnamese|"
-    r"Tibetan|Orthodox) $"
-)
 _VERB_LAST = re.compile(
     r"(?:\b(?:to|will|would|could|can|may|might|must|should|shall|not|also|only)|n't|'ll)"
     r"\s+$",
     re.IGNORECASE,
 )
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    """Context patterns built from the ``counts`` and ``names`` tables."""
+
+    counted: re.Pattern[str]  # "1200 jobs", "16 of the", "30%"
+    label: re.Pattern[str]  # "Flight 1549", "population 1200"
+    name: re.Pattern[str]  # "Super Tuesday"
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    lex = lexicon()
+    nouns = _words(lex.counted_nouns)
+    return _Patterns(
+        counted=re.compile(
+            rf"^[ ]?(?:-|–)?[ ]?(?:{nouns}|of (?:the|his|their)|%|"
+            r"[a-z]+ (?:men|troops|soldiers))\b",
+            re.IGNORECASE,
+        ),
+        label=re.compile(rf"\b(?:{_words(lex.number_labels)})\s*$", re.IGNORECASE),
+        name=re.compile(rf"\b(?:{_words(lex.name_words)}) $"),
+    )
+
+
+def _words(words: frozenset[str]) -> str:
+    """An alternation of the words, longest first, spaces and dots literal."""
+    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 @dataclass(frozen=True)
@@ -130,9 +140,9 @@ def _plausible(text: str, found: Found, *, mode: str) -> bool:
             return False
         if re.match(r" (?:GMT|UTC)\b", after):
             return False  # "(1830 GMT)": a clock time, left untagged as TE3 does
-        if _COUNTED.match(after) or _is_count(text, found):
+        if _patterns().counted.match(after) or _is_count(text, found):
             return False
-        if _NUMBER_LABEL.search(before) or _STREET.match(after):
+        if _patterns().label.search(before) or _STREET.match(after):
             return False  # "Flight 1549", "Resolution 1483", "1600 Pennsylvania Avenue"
     season = groups.get("season", "")
     if season.lower() in ("fall", "spring") and not (
@@ -186,7 +196,7 @@ def _plausible(text: str, found: Found, *, mode: str) -> bool:
         return False  # "in the early hours of Saturday": a time of night, no span
     if rule in ("quarter", "half") and not groups.get("year") and _PART_OF.match(after):
         return False  # "the first half of the 20th century", "... of the game"
-    if _NAMED_DAY.search(before) and (groups.get("weekday") or groups.get("holiday")):
+    if _patterns().name.search(before) and (groups.get("weekday") or groups.get("holiday")):
         return False  # "Super Tuesday", "Lunar New Year": another calendar or a name
     if rule == "quarter" and groups.get("ord", "").lower() == "last":
         if not groups.get("year"):
