@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from datelines.nlp.temporal.holidays import holiday_date
 from datelines.nlp.temporal.normalize import Spec
 
 __all__ = ["Reference", "Point", "point", "shift_value", "year_text", "resolve_date"]
@@ -242,39 +243,6 @@ def _nearest_weekday(day: dt.date, weekday: int, direction: int) -> dt.date:
     return day + dt.timedelta(days=delta)
 
 
-def _holiday(name: str, year: int) -> tuple[int, int] | None:
-    if re.fullmatch(r"\d\d-\d\d", name):
-        return int(name[:2]), int(name[3:])
-    if not 1 <= year <= 9999:
-        return None
-    offset = re.fullmatch(r"(.+)([+-]\d+)", name)  # "easter-2": two days before
-    if offset:
-        base = _holiday(offset.group(1), year)
-        if base is None or not 2 <= year <= 9998:
-            return None
-        day = dt.date(year, *base) + dt.timedelta(days=int(offset.group(2)))
-        return day.month, day.day
-    nth = re.fullmatch(r"(\d\d)#(\d)#(\d)", name)  # month, n, ISO weekday
-    if nth:
-        month, n, weekday = (int(x) for x in nth.groups())
-        first = dt.date(year, month, 1)
-        return month, 1 + (weekday - first.isoweekday()) % 7 + 7 * (n - 1)
-    if name == "easter":
-        a, b, c = year % 19, year // 100, year % 100
-        d, e = b // 4, b % 4
-        f = (b + 8) // 25
-        g = (b - f + 1) // 3
-        h = (19 * a + b - d - g + 15) % 30
-        i, k = c // 4, c % 4
-        el = (32 + 2 * e + 2 * i - h - k) % 7
-        m = (a + 11 * h + 22 * el) // 451
-        easter = dt.date(
-            year, (h + el - 7 * m + 114) // 31, (h + el - 7 * m + 114) % 31 + 1
-        )
-        return easter.month, easter.day
-    return None
-
-
 def resolve_date(
     spec: Spec, ref: Reference | None, tense: int, dct: Point | None
 ) -> str:
@@ -310,7 +278,7 @@ def resolve_date(
     if month is None and day is not None and p is not None and p.month:
         month = p.month  # "the 20th", "25" after "April 24 and": the anchor's month
     if spec.holiday:
-        fixed = _holiday(
+        fixed = holiday_date(
             spec.holiday, year if year is not None else (p.year if p else 2000)
         )
         if fixed:
@@ -352,7 +320,7 @@ def resolve_date(
     if spec.year_shift and year is not None:
         year += spec.year_shift
     if spec.holiday and year is not None:
-        month, day = _holiday(spec.holiday, year) or (month, day)
+        month, day = holiday_date(spec.holiday, year) or (month, day)
     text = "XXXX" if year is None else year_text(year)
     if spec.season:
         return f"{text}-{spec.season}"
