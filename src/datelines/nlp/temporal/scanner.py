@@ -309,17 +309,16 @@ _NOT_IN_PHRASE = {
 def _postmodified(text: str, found: list[Found]) -> list[Found]:
     """Extend a duration over the phrase after it, as TIMEX2-style narratives do.
 
-    "after two months of siege.", "the first ten months of 1915," and "eight days
-    after the fort fell," are one expression each. The phrase ("of", "after",
-    "before" or "since" and what follows) runs to the next punctuation, has at most
-    nine words, no relative word, no other duration and, after "of", no verb (else
-    the duration stays as it is). The value stays the duration's: the event is not
-    dated. A date inside the phrase stays a match of its own, so that it still
-    moves the story; the tagger gives it no timex.
+    "after two months of siege." and "eight days after the fort fell," are one
+    expression each. The phrase ("of", "after", "before" or "since" and what
+    follows) runs to the next punctuation, has at most nine words, no relative word,
+    no other duration, no explicit date and, after "of", no verb (else the duration
+    stays as it is). A phrase with a year ("the first ten months of 1915") is left
+    out, unlike TIMEX2, so that the year keeps its timex and dates its sentence.
 
     >>> t = "Rome won after twenty years of war, and in the first ten months of 1915, peace."
     >>> [f.text for f in _postmodified(t, scan(t, mode="news"))]
-    ['twenty years of war', 'the first ten months of 1915', '1915']
+    ['twenty years of war', 'the first ten months', '1915']
     """
     out: list[Found] = []
     end = -1
@@ -331,6 +330,9 @@ def _postmodified(text: str, found: list[Found]) -> list[Found]:
         end = phrase_end
         out.append(Found(f.start, end, text[f.start : end], f.rule, f.groups, f.spans))
     return out
+
+
+_EXPLICIT = {"year", "yearwords", "decade", "decadeword", "century"}
 
 
 def _phrase_end(text: str, duration: Found, found: list[Found]) -> int | None:
@@ -348,6 +350,9 @@ def _phrase_end(text: str, duration: Found, found: list[Found]) -> int | None:
         if m.group(1) not in ("after", "before") or stop + len(" and ") != inner[0]:
             return None
     phrase = text[m.start(2) : stop]
+    if any(m.start(2) <= f.start < stop and f.groups.keys() & _EXPLICIT
+           for f in found):  # fmt: skip
+        return None  # "the first ten months of 1915": the year keeps its own timex
     words = phrase.split()
     if len(words) > 9:
         return None

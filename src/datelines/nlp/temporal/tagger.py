@@ -223,7 +223,7 @@ def tag(
         mod = spec.mod
         if mod is None and spec.kind in ("date", "shift", "time"):
             mod = _context_mod(text, found.start)  # "by 1975", "just prior to June 20"
-        nested = bool(out) and found.start < out[-1].end  # "the first months of 1915"
+        nested = bool(out) and found.start < out[-1].end  # a season inside a duration's phrase
         if spec.kind == "time":
             if not nested:
                 times.append((len(out), spec, found, sent))

@@ -48,6 +48,10 @@ _VALUE = re.compile(
     r"|(?P<part>SP|SU|FA|WI|Q[1-4]|H[12])))?(?:T.*)?$"
 )
 
+# a value whose tail is unknown ("1916-05-XX", "1915-XX-XX", "1792-WXX", "1989-QX")
+# lies inside what its head states
+_UNKNOWN_TAIL = re.compile(r"^((?:BC)?\d{2,4}(?:-\d\d)?)(?:-(?:XX|WXX|QX|HX)){1,2}(?:T.*)?$")
+
 
 def _iso(day: dt.date | tuple[int, int, int]) -> str:
     y, m, d = (day.year, day.month, day.day) if isinstance(day, dt.date) else day
@@ -65,7 +69,10 @@ def _interval(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] |
     m = _VALUE.match(value)
     if m is None:
         decade = re.match(r"^(\d{3})X$", value)
-        return _interval(decade.group(1)) if decade else None
+        if decade:
+            return _interval(decade.group(1))
+        known = _UNKNOWN_TAIL.match(value)  # "1916-05-XX": a day of May 1916
+        return _interval(known.group(1)) if known else None
     digits = m.group("year")
     year = int(digits)
     if m.group("bc"):
@@ -133,8 +140,9 @@ def _from_ordinal(n: int) -> tuple[int, int, int]:
 def bounds(value: str, mod: str | None = None) -> tuple[str | None, str | None]:
     """The first and last ISO day a TIMEX3 date value allows, narrowed by ``mod``.
 
-    Underspecified or non-calendar values (``XXXX-06-20``, ``PRESENT_REF``,
-    durations) give ``(None, None)``. Seasons are meteorological (winter runs from
+    A value whose tail is unknown lies inside what it states (``1916-05-XX`` is a day
+    of May 1916); values with no year (``XXXX-06-20``), references (``PRESENT_REF``)
+    and durations give ``(None, None)``. Seasons are meteorological (winter runs from
     December into the next February). ``START``/``EARLY``, ``MID`` and ``END``/``LATE``
     keep the first, middle or last third; ``BEFORE``/``AFTER`` open the interval.
 
@@ -144,6 +152,8 @@ def bounds(value: str, mod: str | None = None) -> tuple[str | None, str | None]:
     ('1969-12-01', '1970-02-28')
     >>> bounds("XXXX-06-20"), bounds("1962-02-31")
     ((None, None), (None, None))
+    >>> bounds("1916-05-XX"), bounds("1792-WXX")
+    (('1916-05-01', '1916-05-31'), ('1792-01-01', '1792-12-31'))
     >>> bounds("1981-07-21TMO")
     ('1981-07-21', '1981-07-21')
     >>> bounds("1945", "BEFORE")
