@@ -59,7 +59,31 @@ CASES = [
     # phrasal verbs
     ("In 1932 the army took over the radio station.", [("1932", "regime_change")]),
     ("In 1933 the police cracked down on the printers.", [("1933", "crackdown")]),
+    # a time of day on an unknown day ("night raids") does not outrank the year
+    (
+        "In 1934 the militia staged night raids on the mills.",
+        [("1934", "military_operation")],
+    ),
+    # a narrative duration does not take in the year that dates its sentence
+    (
+        "In the first six months of 1935 the mills lost 3,000 jobs.",
+        [("1935", "event")],
+    ),
 ]
+
+
+def test_dates_anchored_to_an_event_and_to_a_day_place_their_events(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "The fort fell in May 1936. Two days after the fall, the colonel resigned. "
+        "The council was dissolved on 9 June 1936. Hours later, the mayor fled.\n"
+    )
+    events = extract(document_from_text(text), nlp=nlp).events
+    assert [(e.date.value, e.date.start, e.date.end) for e in events] == [
+        ("1936-05", "1936-05-01", "1936-05-31"),
+        ("1936-05-XX", "1936-05-01", "1936-05-31"),  # a day of May: inside May
+        ("1936-06-09", "1936-06-09", "1936-06-09"),
+        ("1936-06-09", "1936-06-09", "1936-06-09"),
+    ]
 
 
 @pytest.fixture(scope="module")

@@ -106,9 +106,15 @@ class Found:
 
 
 def usable(timex: Timex) -> bool:
-    """A time expression that can date an event: a resolved calendar value."""
+    """A time expression that can date an event: a resolved calendar value.
+
+    A time of day on an unknown day ("night raids": ``1981-XX-XXTNI``) dates
+    nothing; the sentence's other dates or the story's anchor do.
+    """
     value = str(getattr(timex, "value", "") or "")
     kind = str(getattr(timex, "type", "DATE") or "DATE")
+    if kind == "TIME" and "XX" in value.split("T")[0]:
+        return False
     return kind in ("DATE", "TIME") and len(value) >= 2 and value[:2].isdigit()
 
 

@@ -15,6 +15,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -26,7 +27,16 @@ Candidate = tuple[Token, Kind, float, Timex]
 
 
 def specificity(timex: Timex) -> int:
-    return len(timex.value.split("T")[0])
+    """How much of a calendar date the value states: an unknown tail adds nothing.
+
+    >>> from datelines.nlp.temporal.timex import Timex
+    >>> [specificity(Timex(0, 4, "x", "DATE", v)) for v in ("1981", "1981-07-21", "1981-XX-XXTNI")]
+    [4, 10, 4]
+    """
+    return len(_UNKNOWN_TAIL.sub("", timex.value.split("T")[0]))
+
+
+_UNKNOWN_TAIL = re.compile(r"(?:-(?:XX|WXX|QX|HX))+$")
 
 
 def named_event(anchor: Token, group: Sequence[Timex]) -> bool:
