@@ -15,13 +15,13 @@ True
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
 
 from datelines.nlp.events_lexicon import GENERIC, Kind, kind_of_lemma
 from datelines.nlp.temporal import Timex
+from datelines.nlp.temporal.timex import known_part
 
 Candidate = tuple[Token, Kind, float, Timex]
 
@@ -33,10 +33,7 @@ def specificity(timex: Timex) -> int:
     >>> [specificity(Timex(0, 4, "x", "DATE", v)) for v in ("1981", "1981-07-21", "1981-XX-XXTNI")]
     [4, 10, 4]
     """
-    return len(_UNKNOWN_TAIL.sub("", timex.value.split("T")[0]))
-
-
-_UNKNOWN_TAIL = re.compile(r"(?:-(?:XX|WXX|QX|HX))+$")
+    return len(known_part(timex.value))
 
 
 def named_event(anchor: Token, group: Sequence[Timex]) -> bool:

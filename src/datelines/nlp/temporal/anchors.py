@@ -86,8 +86,8 @@ def event_date(
 
     A sentence whose date is as precise as the ``unit`` moved by needs (a day for
     "two days after") wins, then the one that shares most nouns and verbs of the
-    phrase ("invaded" before "KPA" for "the KPA invaded"), then most words, then one whose date the text states (not one read against another),
-    then the nearest; within it, the date nearest to the first shared word. None
+    phrase ("invaded" before "KPA" for "the KPA invaded"), then most words, then one
+    whose date the text states (not one read against another), then the nearest; within it, the date nearest to the first shared word. None
     when no earlier sentence with a known date mentions the event.
     """
     heads, names = event_words(phrase)

@@ -48,9 +48,16 @@ _VALUE = re.compile(
     r"|(?P<part>SP|SU|FA|WI|Q[1-4]|H[12])))?(?:T.*)?$"
 )
 
-# a value whose tail is unknown ("1916-05-XX", "1915-XX-XX", "1792-WXX", "1989-QX")
-# lies inside what its head states
-_UNKNOWN_TAIL = re.compile(r"^((?:BC)?\d{2,4}(?:-\d\d)?)(?:-(?:XX|WXX|QX|HX)){1,2}(?:T.*)?$")
+_UNKNOWN_TAIL = re.compile(r"(?:-(?:XX|WXX|QX|HX))+$")
+
+
+def known_part(value: str) -> str:
+    """The calendar part a date value states, its time and unknown tail dropped.
+
+    >>> known_part("1916-05-XX"), known_part("1981-XX-XXTNI"), known_part("1981-07-21T10:00")
+    ('1916-05', '1981', '1981-07-21')
+    """
+    return _UNKNOWN_TAIL.sub("", value.split("T")[0])
 
 
 def _iso(day: dt.date | tuple[int, int, int]) -> str:
@@ -71,8 +78,8 @@ def _interval(value: str) -> tuple[tuple[int, int, int], tuple[int, int, int]] |
         decade = re.match(r"^(\d{3})X$", value)
         if decade:
             return _interval(decade.group(1))
-        known = _UNKNOWN_TAIL.match(value)  # "1916-05-XX": a day of May 1916
-        return _interval(known.group(1)) if known else None
+        known = known_part(value)  # "1916-05-XX": a day of May 1916
+        return _interval(known) if known != value.split("T")[0] else None
     digits = m.group("year")
     year = int(digits)
     if m.group("bc"):
