@@ -24,7 +24,7 @@ from datelines.errors import InputError
 
 DATA = Path(__file__).parent / "data"
 
-__all__ = ["Lexicon", "Rule", "lexicon"]
+__all__ = ["Lexicon", "Rule", "alternation", "lexicon"]
 
 
 @dataclass(frozen=True)
@@ -125,7 +125,8 @@ class Lexicon:
         return head + self.ordinals[parts[-1]]
 
 
-def _alternation(words: object) -> str:
+def alternation(words: object) -> str:
+    """A regex alternation of the words, longest first, each taken literally."""
     items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))  # type: ignore[attr-defined]
     return "|".join(re.escape(w).replace("\\ ", "[ ]") for w in items)
 
@@ -148,7 +149,7 @@ def _macros(lex: dict[str, Any], rules: dict[str, Any]) -> dict[str, str]:
     ]
     month_alt = "|".join(sorted(month_words, key=lambda w: -len(w)))
     weekday_full = [w for w in lex["weekdays"]["entries"] if len(w) > 5]
-    weekday_alt = _alternation(weekday_full) + "|tues\\.|thurs\\.|wed\\.|fri\\."
+    weekday_alt = alternation(weekday_full) + "|tues\\.|thurs\\.|wed\\.|fri\\."
     units = list(lex["units"]["entries"])
     unit_forms = [_plural(u) for u in units] + units
     plural_units = [
@@ -156,11 +157,11 @@ def _macros(lex: dict[str, Any], rules: dict[str, Any]) -> dict[str, str]:
     ]
     numbers = lex["numbers"]
     cards = [w for w in numbers["cardinals"] if w not in ("a", "an", "half", "couple")]
-    card = f"(?:{_alternation(cards)})"
+    card = f"(?:{alternation(cards)})"
     number_words = f"{card}(?:[- ](?:and[ ])?{card})*"
-    ords = _alternation(numbers["ordinals"])
+    ords = alternation(numbers["ordinals"])
     ord_words = f"(?:(?:twenty|thirty)[- ])?(?:{ords})"
-    vague = _alternation(numbers["vague"])
+    vague = alternation(numbers["vague"])
     tens = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
     ones = "one|two|three|four|five|six|seven|eight|nine"
     teens = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -168,9 +169,9 @@ def _macros(lex: dict[str, Any], rules: dict[str, Any]) -> dict[str, str]:
     return {
         "MONTH": f"(?P<month>{month_alt})",
         "WEEKDAY": f"(?P<weekday>{weekday_alt})",
-        "WEEKDAYS": f"(?P<weekday>{_alternation(w + 's' for w in weekday_full)})",
-        "SEASON": f"(?P<season>{_alternation(lex['seasons']['entries'])})",
-        "POD": f"(?P<pod>{_alternation(lex['parts_of_day']['entries'])})",
+        "WEEKDAYS": f"(?P<weekday>{alternation(w + 's' for w in weekday_full)})",
+        "SEASON": f"(?P<season>{alternation(lex['seasons']['entries'])})",
+        "POD": f"(?P<pod>{alternation(lex['parts_of_day']['entries'])})",
         "DAY": "(?P<day>[0-3]?\\d)(?:st|nd|rd|th)?(?!\\d|:\\d)",
         "DAYW": f"(?P<dayword>{ord_words})",
         "YEAR": "(?P<year>1\\d{3}|20\\d{2})(?![\\d]|[.,]\\d)",
@@ -178,13 +179,13 @@ def _macros(lex: dict[str, Any], rules: dict[str, Any]) -> dict[str, str]:
         "ERA": "(?P<era>B\\.C\\.E\\.|B\\.C\\.?|BCE|BC|A\\.D\\.|AD|CE)",
         "YEARWORDS": f"(?P<yearwords>(?:nineteen|eighteen|seventeen)[- ](?:hundred(?:[- ]and[- ]{low})?|{low})|two[- ]thousand(?:[- ]and)?(?:[- ](?:{low}))?)",
         "DECADE": "(?P<decade>(?:1\\d|20)\\d0'?s|'?\\d0'?s|\\d{2,3}0s(?= ?B\\.?C))",
-        "DECADEW": f"(?P<decadeword>{_alternation(lex['decades']['entries'])})",
+        "DECADEW": f"(?P<decadeword>{alternation(lex['decades']['entries'])})",
         "ORD": f"(?P<ord>\\d{{1,2}}(?:st|nd|rd|th)|{ord_words})",
-        "MOD": f"(?P<mod>{_alternation(rules['mods']['entries'])})",
-        "HOLIDAY": f"(?P<holiday>{_alternation(lex['holidays']['entries'])})",
+        "MOD": f"(?P<mod>{alternation(rules['mods']['entries'])})",
+        "HOLIDAY": f"(?P<holiday>{alternation(lex['holidays']['entries'])})",
         "NUM": f"(?P<num>\\d{{1,3}}(?:,\\d{{3}})+|\\d+(?:\\.\\d+| 1/2)?|{vague}|{number_words}|an?)",
-        "UNIT": f"(?P<unit>{_alternation(unit_forms)})",
-        "UNITX": f"(?:(?P<vaguenum>{vague}) )?(?P<unit>{_alternation(plural_units)})",
+        "UNIT": f"(?P<unit>{alternation(unit_forms)})",
+        "UNITX": f"(?:(?P<vaguenum>{vague}) )?(?P<unit>{alternation(plural_units)})",
         "TZ": "(?-i:(?P<tz>[A-Z]{2,4}T|GMT|UTC|ET|PT|CT|MT|local time))",
     }
 

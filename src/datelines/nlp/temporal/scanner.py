@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from datelines.nlp.temporal.lexicon import Rule, lexicon
+from datelines.nlp.temporal.lexicon import Rule, alternation, lexicon
 
 __all__ = ["Found", "scan"]
 
@@ -79,21 +79,16 @@ class _Patterns:
 @functools.lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
     lex = lexicon()
-    nouns = _words(lex.counted_nouns)
+    nouns = alternation(lex.counted_nouns)
     return _Patterns(
         counted=re.compile(
             rf"^[ ]?(?:-|–)?[ ]?(?:{nouns}|of (?:the|his|their)|%|"
             r"[a-z]+ (?:men|troops|soldiers))\b",
             re.IGNORECASE,
         ),
-        label=re.compile(rf"\b(?:{_words(lex.number_labels)})\s*$", re.IGNORECASE),
-        name=re.compile(rf"\b(?:{_words(lex.name_words)}) $"),
+        label=re.compile(rf"\b(?:{alternation(lex.number_labels)})\s*$", re.IGNORECASE),
+        name=re.compile(rf"\b(?:{alternation(lex.name_words)}) $"),
     )
-
-
-def _words(words: frozenset[str]) -> str:
-    """An alternation of the words, longest first, spaces and dots literal."""
-    return "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
 
 
 @dataclass(frozen=True)
